@@ -1,0 +1,2 @@
+// Placeholder entry point until this program is written.
+return 0;
