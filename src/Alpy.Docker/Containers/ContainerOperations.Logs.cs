@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using Alpy.Docker.Http;
+using Alpy.Docker.Streams;
+
+namespace Alpy.Docker;
+
+public sealed partial class ContainerOperations
+{
+    private const int FollowChunkSize = 16 * 1024;
+
+    /// <summary>Reads what a container has written so far, stdout and stderr apart.</summary>
+    /// <exception cref="DockerNotFoundException">There is no such container (an auto-removed one takes its logs with it).</exception>
+    public Task<ContainerOutput> GetLogsAsync(string id, ContainerLogsOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ContainerLogsOptions();
+        var path = $"/containers/{PathSegment.Id(id, "container")}/logs";
+        var query = LogsQuery(options, follow: false);
+        return DockerConnection.WithTimeoutAsync(DockerConnection.Describe(HttpMethod.Get, path, query), options.Timeout, async token =>
+        {
+            using var response = await connection.SendAsync(HttpMethod.Get, path, query, null, HttpCompletionOption.ResponseHeadersRead, token)
+                .ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var reader = new MultiplexedStreamReader(stream, multiplexed: !options.Tty);
+                return await OutputCollector.CollectAsync(reader, options.MaxBytesPerStream, token).ConfigureAwait(false);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams a container's output as it is written, until the container stops, <see cref="ContainerLogsOptions.Timeout"/>
+    /// passes (a <see cref="DockerTimeoutException"/>) or the caller stops enumerating.
+    /// </summary>
+    public async IAsyncEnumerable<OutputChunk> FollowLogsAsync(
+        string id, ContainerLogsOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        options ??= new ContainerLogsOptions();
+        var path = $"/containers/{PathSegment.Id(id, "container")}/logs";
+        var query = LogsQuery(options, follow: true);
+        var what = DockerConnection.Describe(HttpMethod.Get, path, query);
+        using var scope = new TimeoutScope(options.Timeout, cancellationToken);
+        using var response = await Guard(what, scope, () =>
+            connection.SendAsync(HttpMethod.Get, path, query, null, HttpCompletionOption.ResponseHeadersRead, scope.Token)).ConfigureAwait(false);
+        var stream = await Guard(what, scope, () => response.Content.ReadAsStreamAsync(scope.Token)).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var reader = new MultiplexedStreamReader(stream, multiplexed: !options.Tty);
+            var buffer = new byte[FollowChunkSize];
+            while (true)
+            {
+                var (kind, count) = await Guard(what, scope, () => reader.ReadAsync(buffer, scope.Token).AsTask()).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    yield break;
+                }
+
+                yield return new OutputChunk(kind, buffer.AsSpan(0, count).ToArray());
+            }
+        }
+    }
+
+    private static QueryString LogsQuery(ContainerLogsOptions options, bool follow)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxBytesPerStream);
+        return new QueryString()
+            .Add("stdout", options.Stdout)
+            .Add("stderr", options.Stderr)
+            .Add("follow", follow)
+            .Add("timestamps", options.Timestamps)
+            .Add("since", options.Since?.ToUnixTimeSeconds())
+            .Add("tail", options.Tail?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<T> Guard<T>(string what, TimeoutScope scope, Func<Task<T>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (scope.TimedOut)
+        {
+            throw new DockerTimeoutException($"Docker {what} did not finish within {scope.Timeout.TotalSeconds:0.###} s.", scope.Timeout, e);
+        }
+    }
+}

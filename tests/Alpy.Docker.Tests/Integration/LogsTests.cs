@@ -1,0 +1,72 @@
+namespace Alpy.Docker.Tests.Integration;
+
+[Collection(DockerDaemon.Name)]
+[Trait("Category", "integration")]
+public sealed class LogsTests(DockerFixture docker)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Given_a_megabyte_of_output_on_both_streams_When_read_Then_every_byte_lands_on_its_stream()
+    {
+        var result = await docker.Client.Containers.RunAsync(
+            docker.Spec("sh", "-c", "yes abcdefghi | head -c 1048576; yes E | head -c 100000 >&2"), cancellationToken: Token);
+
+        result.Stdout.Length.Should().Be(1048576);
+        result.Stdout.Should().StartWith("abcdefghi\nabcdefghi\n");
+        result.Stderr.Length.Should().Be(100000);
+        result.Stderr.Replace("E\n", "", StringComparison.Ordinal).Should().BeEmpty();
+        result.Output.Truncated.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Given_a_small_output_limit_When_run_Then_the_beginning_is_kept_and_truncation_reported()
+    {
+        var result = await docker.Client.Containers.RunAsync(
+            docker.Spec("sh", "-c", "yes x | head -c 5000"), new ContainerRunOptions { MaxBytesPerStream = 100 }, Token);
+
+        result.Stdout.Should().Be(string.Concat(Enumerable.Repeat("x\n", 50)));
+        result.Output.Truncated.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Given_a_running_server_When_its_logs_are_followed_Then_chunks_arrive_until_it_exits()
+    {
+        var created = await docker.Client.Containers.CreateAsync(docker.Spec("sh", "-c", "echo listening; sleep 0.3; echo accepted >&2"), docker.Name("follow"), Token);
+        try
+        {
+            await docker.Client.Containers.StartAsync(created.Id, Token);
+
+            var chunks = new List<OutputChunk>();
+            await foreach (var chunk in docker.Client.Containers.FollowLogsAsync(created.Id, new ContainerLogsOptions { Timeout = TimeSpan.FromSeconds(10) }, Token))
+            {
+                chunks.Add(chunk);
+            }
+
+            chunks.Select(c => (c.Stream, c.Text)).Should().Equal((OutputStreamKind.Stdout, "listening\n"), (OutputStreamKind.Stderr, "accepted\n"));
+        }
+        finally
+        {
+            await docker.Client.Containers.RemoveAsync(created.Id, force: true, Token);
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_tty_container_When_its_logs_are_read_raw_Then_the_terminal_output_comes_back()
+    {
+        var created = await docker.Client.Containers.CreateAsync(docker.Spec("echo", "on a terminal") with { Tty = true }, docker.Name("tty"), Token);
+        try
+        {
+            await docker.Client.Containers.StartAsync(created.Id, Token);
+            await docker.Client.Containers.WaitAsync(created.Id, TimeSpan.FromSeconds(10), cancellationToken: Token);
+
+            var output = await docker.Client.Containers.GetLogsAsync(created.Id, new ContainerLogsOptions { Tty = true }, Token);
+
+            output.Stdout.Should().Be("on a terminal\r\n");
+        }
+        finally
+        {
+            await docker.Client.Containers.RemoveAsync(created.Id, force: true, Token);
+        }
+    }
+}
