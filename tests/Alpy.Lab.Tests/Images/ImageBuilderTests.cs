@@ -1,0 +1,137 @@
+using Alpy.Docker;
+using Alpy.Lab.Images;
+
+namespace Alpy.Lab.Tests.Images;
+
+[Collection(ImageBuilderDaemon.Name)]
+[Trait("Category", "integration")]
+public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static ImageRecipe Small(string name, string motd = "hello\n") => new()
+    {
+        Name = name,
+        Files = [new HostFile("/bin/busybox", "busybox-static")],
+        Links = ImageRecipe.BusyboxApplets("busybox", "/bin", "sh", "cat", "echo"),
+        GeneratedFiles = [GeneratedFile.FromText("/etc/motd", motd)],
+        Environment = new Dictionary<string, string> { ["PATH"] = "/bin" },
+    };
+
+    [Fact]
+    public async Task Given_the_tools_recipe_When_built_Then_busybox_socat_iperf3_and_iproute2_run_in_it()
+    {
+        var image = await new ImageBuilder(fixture.Docker).EnsureAsync(ToolsImage.Recipe, Token);
+
+        var busybox = await fixture.RunAsync(image.Reference, "busybox", "echo", "tools ok");
+        var socat = await fixture.RunAsync(image.Reference, "socat", "-V");
+        var iperf = await fixture.RunAsync(image.Reference, "iperf3", "-v");
+        var ip = await fixture.RunAsync(image.Reference, "ip", "-V");
+        var tc = await fixture.RunAsync(image.Reference, "tc", "-V");
+        var links = await fixture.RunAsync(image.Reference, "ip", "-o", "link", "show");
+        var ping = await fixture.RunAsync(image.Reference, "ping", "-c", "1", "-W", "2", "127.0.0.1");
+
+        (busybox.ExitCode, busybox.Stdout).Should().Be((0L, "tools ok\n"));
+        socat.ExitCode.Should().Be(0);
+        socat.Stdout.Should().Contain("socat version");
+        iperf.ExitCode.Should().Be(0);
+        iperf.Stdout.Should().StartWith("iperf 3");
+        ip.ExitCode.Should().Be(0);
+        ip.Stdout.Should().Contain("iproute2");
+        tc.ExitCode.Should().Be(0);
+        links.Stdout.Should().Contain("lo:");
+        ping.ExitCode.Should().Be(0, ping.Stdout + ping.Stderr);
+        image.Reference.Should().MatchRegex("^alpy-tools:[0-9a-f]{16}$");
+    }
+
+    [Fact]
+    public async Task Given_a_built_image_When_ensured_again_Then_it_is_reused_not_rebuilt()
+    {
+        var builder = new ImageBuilder(fixture.Docker);
+        var recipe = Small(fixture.RecipeName("reuse"));
+        var first = await builder.EnsureAsync(recipe, Token);
+
+        var second = await builder.EnsureAsync(recipe, Token);
+
+        first.Built.Should().BeTrue();
+        second.Should().Be(first with { Built = false });
+        var inspected = await fixture.Docker.Images.InspectAsync(first.Reference, Token);
+        inspected.Config!.Labels.Should().Contain(ImageLabels.Image, recipe.Name).And.Contain(ImageLabels.Hash, first.InputHash);
+        (await fixture.RunAsync(first.Reference, "cat", "/etc/motd")).Stdout.Should().Be("hello\n");
+    }
+
+    [Fact]
+    public async Task Given_three_builders_of_one_recipe_at_once_When_all_finish_Then_they_use_one_and_the_same_image()
+    {
+        var recipe = Small(fixture.RecipeName("race"));
+        var clients = Enumerable.Range(0, 3).Select(_ => new DockerClient(fixture.Docker.Options)).ToArray();
+
+        BuiltImage[] results;
+        try
+        {
+            results = await Task.WhenAll(clients.Select(client => Task.Run(() => new ImageBuilder(client).EnsureAsync(recipe, Token), Token)));
+        }
+        finally
+        {
+            Array.ForEach(clients, client => client.Dispose());
+        }
+
+        results.Select(r => r.Id).Distinct().Should().ContainSingle();
+        results.Count(r => r.Built).Should().Be(1, "one builder builds, the others wait and reuse");
+        var images = await fixture.Docker.Images.ListAsync(new ImageListOptions { Labels = [$"{ImageLabels.Hash}={results[0].InputHash}"] }, Token);
+        images.Should().ContainSingle().Which.Id.Should().Be(results[0].Id);
+        (await fixture.Docker.Images.InspectAsync(results[0].Reference, Token)).Id.Should().Be(results[0].Id);
+    }
+
+    [Fact]
+    public async Task Given_a_C_program_When_built_into_an_image_Then_it_runs_there_statically()
+    {
+        var recipe = Small(fixture.RecipeName("program")) with
+        {
+            Programs = [new CProgram("/usr/local/bin/hello", "#include <stdio.h>\nint main(int c, char **v) { printf(\"hello %s\\n\", v[1]); return 7; }\n", ["-O2", "-Wall"])],
+        };
+
+        var image = await new ImageBuilder(fixture.Docker).EnsureAsync(recipe, Token);
+        var run = await fixture.RunAsync(image.Reference, "/usr/local/bin/hello", "lab");
+
+        run.ExitCode.Should().Be(7);
+        run.Stdout.Should().Be("hello lab\n");
+    }
+
+    [Fact]
+    public async Task Given_a_C_program_that_does_not_compile_When_built_Then_the_error_carries_gccs_message_and_nothing_is_imported()
+    {
+        var recipe = Small(fixture.RecipeName("broken")) with { Programs = [new CProgram("/usr/local/bin/broken", "int main(void) { return undefined_name; }\n", [])] };
+
+        var build = () => new ImageBuilder(fixture.Docker).EnsureAsync(recipe, Token);
+
+        await build.Should().ThrowAsync<ImageBuildException>().WithMessage("Image '*-broken': gcc failed (1) to compile /usr/local/bin/broken:*undefined_name*");
+        (await fixture.Docker.Images.ListAsync(new ImageListOptions { Labels = [$"{ImageLabels.Image}={recipe.Name}"] }, Token)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Given_an_older_build_of_a_recipe_When_pruned_Then_only_the_stale_image_goes()
+    {
+        var builder = new ImageBuilder(fixture.Docker);
+        var name = fixture.RecipeName("prune");
+        var old = await builder.EnsureAsync(Small(name, "old\n"), Token);
+        var current = await builder.EnsureAsync(Small(name, "new\n"), Token);
+
+        var removed = await builder.PruneStaleAsync(Small(name, "new\n"), Token);
+
+        removed.Should().Equal(old.Reference);
+        (await fixture.Docker.Images.TryInspectAsync(old.Reference, Token)).Should().BeNull();
+        (await fixture.Docker.Images.TryInspectAsync(current.Reference, Token)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Given_a_recipe_with_a_missing_host_file_When_built_Then_the_error_names_the_package_and_nothing_is_imported()
+    {
+        var recipe = Small(fixture.RecipeName("missing")) with { Files = [new HostFile("/usr/bin/alpy-missing-tool", "alpy-missing-package")] };
+
+        var build = () => new ImageBuilder(fixture.Docker).EnsureAsync(recipe, Token);
+
+        await build.Should().ThrowAsync<ImageBuildException>().WithMessage("*needs /usr/bin/alpy-missing-tool*Install the Debian package alpy-missing-package*");
+        (await fixture.Docker.Images.ListAsync(new ImageListOptions { Labels = [$"{ImageLabels.Image}={recipe.Name}"] }, Token)).Should().BeEmpty();
+    }
+}
