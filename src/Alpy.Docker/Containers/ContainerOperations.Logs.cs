@@ -60,6 +60,27 @@ public sealed partial class ContainerOperations
         }
     }
 
+    /// <summary>
+    /// Attaches to a container's stdout and stderr and returns once attached: attach before
+    /// <see cref="StartAsync"/> to receive all output, also of a container that removes itself on exit.
+    /// </summary>
+    /// <param name="id">The container.</param>
+    /// <param name="tty">The container was created with <see cref="ContainerSpec.Tty"/>.</param>
+    /// <param name="cancellationToken">Cancels attaching.</param>
+    public async Task<ContainerAttachment> AttachAsync(string id, bool tty = false, CancellationToken cancellationToken = default)
+    {
+        var path = $"/containers/{PathSegment.Id(id, "container")}/attach";
+        var query = new QueryString().Add("stream", true).Add("stdout", true).Add("stderr", true);
+
+        // The daemon takes the connection over and sends the headers once attached; the output follows until exit.
+        var response = await DockerConnection.WithTimeoutAsync(
+            DockerConnection.Describe(HttpMethod.Post, path, query),
+            connection.Options.RequestTimeout,
+            token => connection.SendAsync(HttpMethod.Post, path, query, null, HttpCompletionOption.ResponseHeadersRead, token),
+            cancellationToken).ConfigureAwait(false);
+        return new ContainerAttachment(id, response, tty);
+    }
+
     private static QueryString LogsQuery(ContainerLogsOptions options, bool follow)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxBytesPerStream);

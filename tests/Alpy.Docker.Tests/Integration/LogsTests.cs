@@ -69,4 +69,23 @@ public sealed class LogsTests(DockerFixture docker)
             await docker.Client.Containers.RemoveAsync(created.Id, force: true, Token);
         }
     }
+
+    [Fact]
+    public async Task Given_an_auto_removed_container_attached_before_start_When_it_exits_Then_its_output_was_caught_and_it_is_gone()
+    {
+        var created = await docker.Client.Containers.CreateAsync(
+            docker.Spec("sh", "-c", "echo caught; echo also >&2; exit 4") with { HostConfig = new HostConfig { NetworkMode = "none", AutoRemove = true } },
+            docker.Name("attach"),
+            Token);
+        using var attachment = await docker.Client.Containers.AttachAsync(created.Id, cancellationToken: Token);
+        using var removed = await docker.Client.Containers.BeginWaitAsync(created.Id, WaitCondition.Removed, Token);
+        await docker.Client.Containers.StartAsync(created.Id, Token);
+
+        var output = await attachment.ReadToEndAsync(TimeSpan.FromSeconds(10), 1024, Token);
+        var exit = await removed.GetExitAsync(TimeSpan.FromSeconds(10), Token);
+
+        output.Should().Be(new ContainerOutput("caught\n", "also\n", false));
+        exit.StatusCode.Should().Be(4);
+        (await docker.Client.Containers.TryInspectAsync(created.Id, Token)).Should().BeNull();
+    }
 }

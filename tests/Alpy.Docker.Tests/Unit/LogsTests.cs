@@ -66,4 +66,18 @@ public sealed class LogsTests
 
         await follow.Should().ThrowAsync<DockerTimeoutException>().WithMessage("Docker GET /containers/c1/logs?*follow=1* did not finish within 0.1 s.");
     }
+
+    [Fact]
+    public async Task Given_an_attachment_When_read_to_the_end_Then_the_hijacked_stream_is_demultiplexed()
+    {
+        handler.On(HttpMethod.Post, "/containers/c1/attach", _ => FakeDockerHandler.Answer(
+            HttpStatusCode.OK, new ChunkedStream(Frames.Of((OutputStreamKind.Stderr, "e"), (OutputStreamKind.Stdout, "o")), 1)));
+        using var client = FakeDocker.Client(handler);
+
+        using var attachment = await client.Containers.AttachAsync("c1", cancellationToken: TestContext.Current.CancellationToken);
+        var output = await attachment.ReadToEndAsync(TimeSpan.FromSeconds(5), 1024, TestContext.Current.CancellationToken);
+
+        output.Should().Be(new ContainerOutput("o", "e", false));
+        handler.Versioned.Single().Query.Should().Be("?stream=1&stdout=1&stderr=1");
+    }
 }
