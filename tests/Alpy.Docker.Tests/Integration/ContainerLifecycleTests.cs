@@ -35,109 +35,79 @@ public sealed class ContainerLifecycleTests(DockerFixture docker)
     [Fact]
     public async Task Given_a_running_container_When_inspected_and_listed_Then_state_namespace_and_labels_show()
     {
-        var name = docker.Name("sleeper");
-        var created = await Containers.CreateAsync(docker.Spec("sleep", "60"), name, Token);
-        try
-        {
-            await Containers.StartAsync(created.Id, Token);
+        await using var sleeper = await docker.CreateAsync(docker.Spec("sleep", "60"), "sleeper", start: true);
 
-            var inspected = await Containers.InspectAsync(name, Token);
-            var listed = await Containers.ListAsync(new ContainerListOptions { Labels = [$"alpy.test={docker.Run}"], Names = [name] }, Token);
+        var inspected = await Containers.InspectAsync(sleeper.Name, Token);
+        var listed = await Containers.ListAsync(new ContainerListOptions { Labels = [$"alpy.test={docker.Run}"], Names = [sleeper.Name] }, Token);
 
-            inspected.Id.Should().Be(created.Id);
-            inspected.State.Running.Should().BeTrue();
-            inspected.State.Pid.Should().BePositive();
-            inspected.HostConfig!.NetworkMode.Should().Be("none");
-            inspected.Config.Labels.Should().Contain("alpy.test", docker.Run);
-            listed.Should().ContainSingle().Which.Id.Should().Be(created.Id);
-        }
-        finally
-        {
-            await Containers.RemoveAsync(created.Id, force: true, Token);
-        }
+        inspected.Id.Should().Be(sleeper.Id);
+        inspected.State.Running.Should().BeTrue();
+        inspected.State.Pid.Should().BePositive();
+        inspected.HostConfig!.NetworkMode.Should().Be("none");
+        inspected.Config.Labels.Should().Contain("alpy.test", docker.Run);
+        listed.Should().ContainSingle().Which.Id.Should().Be(sleeper.Id);
+    }
 
-        (await Containers.TryInspectAsync(created.Id, Token)).Should().BeNull();
+    [Fact]
+    public async Task Given_a_container_When_removed_Then_it_is_gone()
+    {
+        await using var container = await docker.CreateAsync(docker.Spec("sleep", "60"), "remove", start: true);
+
+        await Containers.RemoveAsync(container.Id, force: true, Token);
+
+        (await Containers.TryInspectAsync(container.Id, Token)).Should().BeNull();
+        var again = () => Containers.RemoveAsync(container.Id, force: true, Token);
+        await again.Should().ThrowAsync<DockerNotFoundException>();
     }
 
     [Fact]
     public async Task Given_a_running_container_When_killed_Then_the_wait_reports_the_signal_exit()
     {
-        var created = await Containers.CreateAsync(docker.Spec("sleep", "60"), docker.Name("kill"), Token);
-        try
-        {
-            await Containers.StartAsync(created.Id, Token);
+        await using var sleeper = await docker.CreateAsync(docker.Spec("sleep", "60"), "kill", start: true);
 
-            await Containers.KillAsync(created.Id, cancellationToken: Token);
-            var exit = await Containers.WaitAsync(created.Id, TimeSpan.FromSeconds(10), cancellationToken: Token);
+        await Containers.KillAsync(sleeper.Id, cancellationToken: Token);
+        var exit = await Containers.WaitAsync(sleeper.Id, TimeSpan.FromSeconds(10), cancellationToken: Token);
 
-            exit.StatusCode.Should().Be(137);
-        }
-        finally
-        {
-            await Containers.RemoveAsync(created.Id, force: true, Token);
-        }
+        exit.StatusCode.Should().Be(137);
     }
 
     [Fact]
     public async Task Given_a_container_with_an_init_When_stopped_Then_it_ends_by_SIGTERM_within_the_grace_period()
     {
-        var created = await Containers.CreateAsync(docker.Spec("sleep", "60") with { HostConfig = new HostConfig { NetworkMode = "none", Init = true } },
-            docker.Name("stop"), Token);
-        try
-        {
-            await Containers.StartAsync(created.Id, Token);
+        var spec = docker.Spec("sleep", "60") with { HostConfig = new HostConfig { NetworkMode = "none", Init = true } };
+        await using var sleeper = await docker.CreateAsync(spec, "stop", start: true);
 
-            await Containers.StopAsync(created.Id, TimeSpan.FromSeconds(5), Token);
+        await Containers.StopAsync(sleeper.Id, TimeSpan.FromSeconds(5), Token);
 
-            (await Containers.InspectAsync(created.Id, Token)).State.Should().BeEquivalentTo(new { Running = false, Status = "exited", ExitCode = 143L });
-        }
-        finally
-        {
-            await Containers.RemoveAsync(created.Id, force: true, Token);
-        }
+        (await Containers.InspectAsync(sleeper.Id, Token)).State.Should().BeEquivalentTo(new { Running = false, Status = "exited", ExitCode = 143L });
     }
 
     [Fact]
     public async Task Given_a_wait_registered_before_start_When_the_container_exits_at_once_Then_the_exit_is_not_missed()
     {
-        var created = await Containers.CreateAsync(docker.Spec("false"), docker.Name("fast"), Token);
-        try
-        {
-            using var wait = await Containers.BeginWaitAsync(created.Id, WaitCondition.NextExit, Token);
-            await Containers.StartAsync(created.Id, Token);
+        await using var container = await docker.CreateAsync(docker.Spec("false"), "fast");
+        using var wait = await Containers.BeginWaitAsync(container.Id, WaitCondition.NextExit, Token);
+        await Containers.StartAsync(container.Id, Token);
 
-            var exit = await wait.GetExitAsync(TimeSpan.FromSeconds(10), Token);
+        var exit = await wait.GetExitAsync(TimeSpan.FromSeconds(10), Token);
 
-            exit.StatusCode.Should().Be(1);
-        }
-        finally
-        {
-            await Containers.RemoveAsync(created.Id, force: true, Token);
-        }
+        exit.StatusCode.Should().Be(1);
     }
 
     [Fact]
     public async Task Given_an_app_in_a_nodes_network_namespace_When_it_connects_to_loopback_Then_it_reaches_the_nodes_server()
     {
-        var node = await Containers.CreateAsync(docker.Spec("sh", "-c", "echo hello-from-node | nc -l -p 7777"), docker.Name("node"), Token);
-        try
-        {
-            await Containers.StartAsync(node.Id, Token);
+        await using var node = await docker.CreateAsync(docker.Spec("sh", "-c", "echo hello-from-node | nc -l -p 7777"), "node", start: true);
 
-            var app = await Containers.RunAsync(
-                docker.Spec("sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do nc 127.0.0.1 7777 && exit 0; sleep 0.2; done; exit 1") with
-                {
-                    HostConfig = new HostConfig { NetworkMode = NamespaceMode.Container(node.Id) },
-                },
-                cancellationToken: Token);
+        var app = await Containers.RunAsync(
+            docker.Spec("sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do nc 127.0.0.1 7777 && exit 0; sleep 0.2; done; exit 1") with
+            {
+                HostConfig = new HostConfig { NetworkMode = NamespaceMode.Container(node.Id) },
+            },
+            cancellationToken: Token);
 
-            app.ExitCode.Should().Be(0);
-            app.Stdout.Should().Be("hello-from-node\n");
-        }
-        finally
-        {
-            await Containers.RemoveAsync(node.Id, force: true, Token);
-        }
+        app.ExitCode.Should().Be(0);
+        app.Stdout.Should().Be("hello-from-node\n");
     }
 
     [Fact]
@@ -151,18 +121,11 @@ public sealed class ContainerLifecycleTests(DockerFixture docker)
     [Fact]
     public async Task Given_a_taken_name_When_creating_another_Then_a_conflict_error_says_so()
     {
-        var name = docker.Name("twice");
-        var first = await Containers.CreateAsync(docker.Spec("true"), name, Token);
-        try
-        {
-            var second = () => Containers.CreateAsync(docker.Spec("true"), name, Token);
+        await using var first = await docker.CreateAsync(docker.Spec("true"), "twice");
 
-            (await second.Should().ThrowAsync<DockerConflictException>()).Which.DaemonMessage.Should().Contain("already in use");
-        }
-        finally
-        {
-            await Containers.RemoveAsync(first.Id, force: true, Token);
-        }
+        var second = () => Containers.CreateAsync(docker.Spec("true"), first.Name, Token);
+
+        (await second.Should().ThrowAsync<DockerConflictException>()).Which.DaemonMessage.Should().Contain("already in use");
     }
 
     [Fact]

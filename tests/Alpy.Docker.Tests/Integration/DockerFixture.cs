@@ -25,6 +25,20 @@ public sealed class DockerFixture : IAsyncLifetime
     /// <summary>A unique container name for this run.</summary>
     public string Name(string what) => $"alpy-test-{Run}-{what}-{Guid.NewGuid().ToString("N")[..6]}";
 
+    /// <summary>Creates (and optionally starts) a container that the test's <c>await using</c> removes.</summary>
+    public async Task<TestContainer> CreateAsync(ContainerSpec spec, string what, bool start = false)
+    {
+        var name = Name(what);
+        var created = await Client.Containers.CreateAsync(spec, name, TestContext.Current.CancellationToken);
+        var container = new TestContainer(Client, created.Id, name);
+        if (start)
+        {
+            await Client.Containers.StartAsync(created.Id, TestContext.Current.CancellationToken);
+        }
+
+        return container;
+    }
+
     public ContainerSpec Spec(params string[] cmd) =>
         new() { Image = Image, Cmd = cmd, Labels = Labels, HostConfig = new HostConfig { NetworkMode = NamespaceMode.None } };
 

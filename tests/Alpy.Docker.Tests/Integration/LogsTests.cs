@@ -32,51 +32,34 @@ public sealed class LogsTests(DockerFixture docker)
     [Fact]
     public async Task Given_a_running_server_When_its_logs_are_followed_Then_chunks_arrive_until_it_exits()
     {
-        var created = await docker.Client.Containers.CreateAsync(docker.Spec("sh", "-c", "echo listening; sleep 0.3; echo accepted >&2"), docker.Name("follow"), Token);
-        try
-        {
-            await docker.Client.Containers.StartAsync(created.Id, Token);
+        await using var server = await docker.CreateAsync(docker.Spec("sh", "-c", "echo listening; sleep 0.3; echo accepted >&2"), "follow", start: true);
 
-            var chunks = new List<OutputChunk>();
-            await foreach (var chunk in docker.Client.Containers.FollowLogsAsync(created.Id, new ContainerLogsOptions { Timeout = TimeSpan.FromSeconds(10) }, Token))
-            {
-                chunks.Add(chunk);
-            }
-
-            chunks.Select(c => (c.Stream, c.Text)).Should().Equal((OutputStreamKind.Stdout, "listening\n"), (OutputStreamKind.Stderr, "accepted\n"));
-        }
-        finally
+        var chunks = new List<OutputChunk>();
+        await foreach (var chunk in docker.Client.Containers.FollowLogsAsync(server.Id, new ContainerLogsOptions { Timeout = TimeSpan.FromSeconds(10) }, Token))
         {
-            await docker.Client.Containers.RemoveAsync(created.Id, force: true, Token);
+            chunks.Add(chunk);
         }
+
+        chunks.Select(c => (c.Stream, c.Text)).Should().Equal((OutputStreamKind.Stdout, "listening\n"), (OutputStreamKind.Stderr, "accepted\n"));
     }
 
     [Fact]
     public async Task Given_a_tty_container_When_its_logs_are_read_raw_Then_the_terminal_output_comes_back()
     {
-        var created = await docker.Client.Containers.CreateAsync(docker.Spec("echo", "on a terminal") with { Tty = true }, docker.Name("tty"), Token);
-        try
-        {
-            await docker.Client.Containers.StartAsync(created.Id, Token);
-            await docker.Client.Containers.WaitAsync(created.Id, TimeSpan.FromSeconds(10), cancellationToken: Token);
+        await using var terminal = await docker.CreateAsync(docker.Spec("echo", "on a terminal") with { Tty = true }, "tty", start: true);
+        await docker.Client.Containers.WaitAsync(terminal.Id, TimeSpan.FromSeconds(10), cancellationToken: Token);
 
-            var output = await docker.Client.Containers.GetLogsAsync(created.Id, new ContainerLogsOptions { Tty = true }, Token);
+        var output = await docker.Client.Containers.GetLogsAsync(terminal.Id, new ContainerLogsOptions { Tty = true }, Token);
 
-            output.Stdout.Should().Be("on a terminal\r\n");
-        }
-        finally
-        {
-            await docker.Client.Containers.RemoveAsync(created.Id, force: true, Token);
-        }
+        output.Stdout.Should().Be("on a terminal\r\n");
     }
 
     [Fact]
     public async Task Given_an_auto_removed_container_attached_before_start_When_it_exits_Then_its_output_was_caught_and_it_is_gone()
     {
-        var created = await docker.Client.Containers.CreateAsync(
+        await using var created = await docker.CreateAsync(
             docker.Spec("sh", "-c", "echo caught; echo also >&2; exit 4") with { HostConfig = new HostConfig { NetworkMode = "none", AutoRemove = true } },
-            docker.Name("attach"),
-            Token);
+            "attach");
         using var attachment = await docker.Client.Containers.AttachAsync(created.Id, cancellationToken: Token);
         using var removed = await docker.Client.Containers.BeginWaitAsync(created.Id, WaitCondition.Removed, Token);
         await docker.Client.Containers.StartAsync(created.Id, Token);
