@@ -33,6 +33,7 @@ try
         new Measurement("Exec.RunAsync into a running container", async () =>
             Check((await docker.Exec.RunAsync(server.Id, new ExecSpec { Cmd = ping }, timeout)).ExitCode)),
         new Measurement("GET /_ping (one request on the pooled connection)", () => docker.PingAsync()),
+        new Measurement("ImageBuilder.EnsureAsync(tools), image exists: plan, hash, inspect", () => new ImageBuilder(docker).EnsureAsync(ToolsImage.Recipe)),
     };
 
     foreach (var measurement in measurements)
@@ -51,8 +52,8 @@ try
 
     var reference = measurements[0].Median;
     Console.WriteLine($"Alpy.Docker benchmark: {rounds} rounds, {Environment.ProcessorCount} cores, image {image}, command: {string.Join(' ', ping)}");
-    Console.WriteLine("| what                                                       | median ms |  p25 ms |  p75 ms | ratio |");
-    Console.WriteLine("|------------------------------------------------------------|----------:|--------:|--------:|------:|");
+    Console.WriteLine($"| {"what",-66} | median ms |  p25 ms |  p75 ms | ratio |");
+    Console.WriteLine($"|{new string('-', 68)}|----------:|--------:|--------:|------:|");
     foreach (var measurement in measurements)
     {
         Console.WriteLine(measurement.Row(reference));

@@ -199,7 +199,8 @@ internal sealed class DockerConnection : IDisposable
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         Log.RequestCompleted(logger, method.Method, path, (int)response.StatusCode, elapsed);
-        if (response.IsSuccessStatusCode)
+        // 304 is the daemon's "already so": starting a running container, stopping a stopped one.
+        if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotModified)
         {
             return response;
         }

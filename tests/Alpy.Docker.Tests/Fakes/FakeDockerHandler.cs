@@ -44,7 +44,7 @@ internal sealed class FakeDockerHandler : HttpMessageHandler
             Uri.UnescapeDataString(request.RequestUri.Query),
             request.RequestUri.Query,
             body,
-            request.Content?.Headers.ContentType?.MediaType) { VersionedPath = request.RequestUri.AbsolutePath };
+            request.Content?.Headers.ContentType?.MediaType) { VersionedPath = request.RequestUri.AbsolutePath, Uri = request.RequestUri };
         lock (gate)
         {
             Requests.Add(recorded);
@@ -80,6 +80,8 @@ internal sealed class FakeDockerHandler : HttpMessageHandler
 internal sealed record RecordedRequest(HttpMethod Method, string Path, string Query, string RawQuery, byte[] Body, string? ContentType)
 {
     public string? VersionedPath { get; init; }
+
+    public Uri Uri { get; init; } = new("http://unset/");
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 }

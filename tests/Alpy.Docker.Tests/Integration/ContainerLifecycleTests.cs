@@ -49,6 +49,19 @@ public sealed class ContainerLifecycleTests(DockerFixture docker)
     }
 
     [Fact]
+    public async Task Given_a_running_container_When_started_again_and_stopped_twice_Then_neither_repeat_is_an_error()
+    {
+        var spec = docker.Spec("sleep", "60") with { HostConfig = new HostConfig { NetworkMode = "none", Init = true } };
+        await using var sleeper = await docker.CreateAsync(spec, "twice", start: true);
+
+        await Containers.StartAsync(sleeper.Id, Token);
+        await Containers.StopAsync(sleeper.Id, TimeSpan.FromSeconds(5), Token);
+        await Containers.StopAsync(sleeper.Id, TimeSpan.FromSeconds(5), Token);
+
+        (await Containers.InspectAsync(sleeper.Id, Token)).State.Running.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Given_a_container_When_removed_Then_it_is_gone()
     {
         await using var container = await docker.CreateAsync(docker.Spec("sleep", "60"), "remove", start: true);

@@ -202,4 +202,29 @@ public sealed class ContainerOperationsTests
         inspected.NetworkSettings.Networks.Should().ContainKey("none");
     }
 
+
+    [Fact]
+    public async Task Given_a_container_already_in_the_wanted_state_When_started_or_stopped_Then_the_304_is_not_an_error()
+    {
+        handler.On(HttpMethod.Post, "/containers/c1/start", HttpStatusCode.NotModified).On(HttpMethod.Post, "/containers/c1/stop", HttpStatusCode.NotModified);
+        using var client = Client();
+
+        var start = () => client.Containers.StartAsync("c1", TestContext.Current.CancellationToken);
+        var stop = () => client.Containers.StopAsync("c1", TimeSpan.Zero, TestContext.Current.CancellationToken);
+
+        await start.Should().NotThrowAsync();
+        await stop.Should().NotThrowAsync();
+    }
+
+    [Fact]
+    public async Task Given_a_tcp_endpoint_When_a_request_is_sent_Then_it_goes_to_that_host_and_port()
+    {
+        handler.On(HttpMethod.Post, "/containers/c1/start", HttpStatusCode.NoContent);
+        using var client = FakeDocker.Client(handler, new DockerClientOptions { Endpoint = DockerEndpoint.Parse("tcp://127.0.0.1:2375") });
+
+        await client.Containers.StartAsync("c1", TestContext.Current.CancellationToken);
+
+        handler.Requests.Select(r => r.Uri.GetLeftPart(UriPartial.Path)).Should().Equal(
+            "http://127.0.0.1:2375/_ping", "http://127.0.0.1:2375/v1.41/containers/c1/start");
+    }
 }
