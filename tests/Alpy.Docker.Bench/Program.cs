@@ -25,8 +25,9 @@ try
     var measurements = new[]
     {
         new Measurement("docker run --rm (CLI, reference)", () => Cli(["run", "--rm", "--network", "none", "--label", $"alpy.bench={run}", image, .. ping])),
-        new Measurement("RunAsync: create, wait, start, logs, remove", async () =>
+        new Measurement("RunAsync: create, attach, wait, start, remove", async () =>
             Check((await docker.Containers.RunAsync(spec, new ContainerRunOptions { Timeout = timeout })).ExitCode)),
+        new Measurement("create, wait, start, logs, remove", LoggedRun),
         new Measurement("AutoRemove: create, attach, wait(removed), start", () => AttachedRun(WaitCondition.Removed)),
         new Measurement("AutoRemove: create, attach, wait(next-exit), start", () => AttachedRun(WaitCondition.NextExit)),
         new Measurement("docker exec (CLI) into a running container", () => Cli(["exec", server.Id, .. ping])),
@@ -75,6 +76,19 @@ async Task AttachedRun(WaitCondition condition)
     await docker.Containers.StartAsync(created.Id);
     var output = await attachment.ReadToEndAsync(timeout, 1 << 20);
     Check((await wait.GetExitAsync(timeout)).StatusCode, output.Stdout);
+}
+
+async Task LoggedRun()
+{
+    var created = await docker.Containers.CreateAsync(spec);
+    using (var wait = await docker.Containers.BeginWaitAsync(created.Id, WaitCondition.NextExit))
+    {
+        await docker.Containers.StartAsync(created.Id);
+        var exit = await wait.GetExitAsync(timeout);
+        Check(exit.StatusCode, (await docker.Containers.GetLogsAsync(created.Id)).Stdout);
+    }
+
+    await docker.Containers.RemoveAsync(created.Id, force: true);
 }
 
 static void Check(long exitCode, string output = "")

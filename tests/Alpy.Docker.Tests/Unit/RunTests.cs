@@ -11,11 +11,12 @@ public sealed class RunTests
         handler.On(HttpMethod.Post, "/containers/create", HttpStatusCode.Created, """{"Id":"r1"}""")
             .On(HttpMethod.Post, "/containers/r1/wait", wait)
             .On(HttpMethod.Post, "/containers/r1/start", start)
-            .On(HttpMethod.Get, "/containers/r1/logs", _ => FakeDockerHandler.Answer(HttpStatusCode.OK, new MemoryStream(Frames.Of((OutputStreamKind.Stdout, "pong\n")))))
+            .On(HttpMethod.Post, "/containers/r1/attach", _ => FakeDockerHandler.Answer(HttpStatusCode.OK, new MemoryStream(Frames.Of((OutputStreamKind.Stdout, "pong\n")))))
+            .On(HttpMethod.Post, "/containers/r1/kill", HttpStatusCode.NoContent)
             .On(HttpMethod.Delete, "/containers/r1", HttpStatusCode.NoContent);
 
     [Fact]
-    public async Task Given_a_container_When_run_Then_the_wait_is_registered_before_start_and_it_is_removed_after_its_logs()
+    public async Task Given_a_container_When_run_Then_output_and_wait_are_attached_before_start_and_it_is_removed_after_its_exit()
     {
         Daemon(_ => FakeDockerHandler.Answer(HttpStatusCode.NoContent), _ => FakeDockerHandler.Answer(HttpStatusCode.OK, """{"StatusCode":0}"""));
         using var client = FakeDocker.Client(handler);
@@ -27,9 +28,9 @@ public sealed class RunTests
         result.Should().BeEquivalentTo(new { ContainerId = "r1", ExitCode = 0L, Stdout = "pong\n", Stderr = "" });
         handler.Versioned.Select(r => $"{r.Method} {r.Path}{r.Query}").Should().Equal(
             "POST /containers/create?name=app",
+            "POST /containers/r1/attach?stream=1&stdout=1&stderr=1",
             "POST /containers/r1/wait?condition=next-exit",
             "POST /containers/r1/start",
-            "GET /containers/r1/logs?stdout=1&stderr=1&follow=0&timestamps=0",
             "DELETE /containers/r1?force=1&v=1");
     }
 
@@ -48,7 +49,7 @@ public sealed class RunTests
     }
 
     [Fact]
-    public async Task Given_a_container_that_runs_too_long_When_run_Then_it_is_removed_and_the_error_carries_its_output()
+    public async Task Given_a_container_that_runs_too_long_When_run_Then_it_is_killed_and_removed_and_the_error_carries_its_output()
     {
         Daemon(_ => FakeDockerHandler.Answer(HttpStatusCode.NoContent), _ => FakeDockerHandler.Answer(HttpStatusCode.OK, new NeverEndingStream()));
         using var client = FakeDocker.Client(handler);
@@ -59,8 +60,7 @@ public sealed class RunTests
 
         await run.Should().ThrowAsync<DockerTimeoutException>()
             .WithMessage("Container r1 (alpy-tools sleep 100) did not exit within 0.1 s; it was killed and removed. Output so far: stdout «pong\n» stderr «»");
-        handler.Versioned.Last().Path.Should().Be("/containers/r1");
-        handler.Versioned.Last().Method.Should().Be(HttpMethod.Delete);
+        handler.Versioned.TakeLast(2).Select(r => $"{r.Method} {r.Path}").Should().Equal("POST /containers/r1/kill", "DELETE /containers/r1");
     }
 
     [Fact]
@@ -91,5 +91,6 @@ public sealed class RunTests
             new ContainerSpec { Image = "i", HostConfig = new HostConfig { AutoRemove = true } }, cancellationToken: TestContext.Current.CancellationToken);
 
         await run.Should().ThrowAsync<ArgumentException>().WithMessage("*AutoRemove must be off*");
+        handler.Requests.Should().BeEmpty();
     }
 }
