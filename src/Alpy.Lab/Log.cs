@@ -7,4 +7,19 @@ internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Teardown step '{Step}' failed: {Reason}")]
     public static partial void TeardownStepFailed(ILogger logger, string step, string reason);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Helper {Name} ({Purpose}) exited with {ExitCode}")]
+    public static partial void HelperRan(ILogger logger, string name, string purpose, long exitCode);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Could not remove container {Id}: {Reason}")]
+    public static partial void RemoveFailed(ILogger logger, string id, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Reaper: {Report}")]
+    public static partial void Reaped(ILogger logger, Runs.ReapReport report);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "App {Name} in {Node} exited with {ExitCode} after {Milliseconds:0} ms")]
+    public static partial void AppRan(ILogger logger, string name, string node, long exitCode, double milliseconds);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "App {Name} started in the background in {Node}")]
+    public static partial void AppStarted(ILogger logger, string name, string node);
 }

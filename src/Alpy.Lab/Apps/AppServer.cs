@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Alpy.Docker;
+using Alpy.Lab.Nodes;
+using Microsoft.Extensions.Logging;
+
+namespace Alpy.Lab.Apps;
+
+/// <summary>
+/// An app container running in the background (a server, a capture, a load generator): wait until
+/// it listens or prints something, later wait for its exit or stop it. Disposing stops and removes
+/// it; its output is saved in the run folder either way.
+/// </summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
+    private readonly DockerClient _docker;
+    private readonly string _logDirectory;
+    private readonly ILogger _logger;
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private AppResult? _result;
+
+    internal AppServer(DockerClient docker, LabNode node, string name, string id, IReadOnlyList<string> argv, string logDirectory, ILogger logger)
+    {
+        _docker = docker;
+        Node = node;
+        ContainerName = name;
+        ContainerId = id;
+        Argv = argv;
+        _logDirectory = logDirectory;
+        _logger = logger;
+    }
+
+    /// <summary>The node whose namespace it runs in.</summary>
+    public LabNode Node { get; }
+
+    /// <summary>The container's name.</summary>
+    public string ContainerName { get; }
+
+    /// <summary>The container's id.</summary>
+    public string ContainerId { get; }
+
+    /// <summary>The command it runs.</summary>
+    public IReadOnlyList<string> Argv { get; }
+
+    /// <summary>
+    /// Waits until a socket listens on <paramref name="port"/> in the node's namespace (read from
+    /// /proc/net inside the server's container). Fails at once, with the server's output, if it exits.
+    /// </summary>
+    public async Task WaitForPortAsync(int port, TransportProtocol protocol = TransportProtocol.Tcp, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+        await PollAsync($"listen on {protocol.ToString().ToUpperInvariant()} port {port}", timeout ?? TimeSpan.FromSeconds(10), async token =>
+        {
+            var exec = await _docker.Exec.RunAsync(ContainerId, new ExecSpec { Cmd = ["cat", .. ListeningSockets.Files(protocol)] },
+                TimeSpan.FromSeconds(5), token).ConfigureAwait(false);
+            return ListeningSockets.Contains(exec.Stdout, port, protocol);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits until the server's stdout or stderr contains <paramref name="text"/>.</summary>
+    public Task WaitForOutputAsync(string text, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        return PollAsync($"print «{text}»", timeout ?? TimeSpan.FromSeconds(10), async token =>
+        {
+            var output = await _docker.Containers.GetLogsAsync(ContainerId, cancellationToken: token).ConfigureAwait(false);
+            return output.Stdout.Contains(text, StringComparison.Ordinal) || output.Stderr.Contains(text, StringComparison.Ordinal);
+        }, cancellationToken);
+    }
+
+    /// <summary>Waits for the server to exit by itself and returns how it ended.</summary>
+    public async Task<AppResult> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (_result is not null)
+            return _result;
+        try
+        {
+            var exit = await _docker.Containers.WaitAsync(ContainerId, timeout, WaitCondition.NotRunning, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(exit.StatusCode, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerTimeoutException e)
+        {
+            throw new LabException($"App {ContainerName} in {Node.Name} ({string.Join(' ', Argv)}) did not exit within {timeout.TotalSeconds:0.#} s; stop it instead.", e);
+        }
+    }
+
+    /// <summary>Stops the server (SIGTERM, then SIGKILL after <paramref name="gracePeriod"/>, default 2 s) and returns how it ended.</summary>
+    public async Task<AppResult> StopAsync(TimeSpan? gracePeriod = null, CancellationToken cancellationToken = default)
+    {
+        if (_result is not null)
+            return _result;
+        await _docker.Containers.StopAsync(ContainerId, gracePeriod ?? TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+        var state = await _docker.Containers.InspectAsync(ContainerId, cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(state.State.ExitCode, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops (if running) and removes the container; safe to call twice.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_result is null)
+                await StopAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DockerException e)
+        {
+            Log.RemoveFailed(_logger, ContainerName, e.Message);
+        }
+        try
+        {
+            await _docker.Containers.RemoveAsync(ContainerId, force: true, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DockerNotFoundException)
+        {
+            // Already removed (e.g. by a lab reset).
+        }
+    }
+
+    private async Task<AppResult> FinishAsync(long exitCode, CancellationToken cancellationToken)
+    {
+        var output = await _docker.Containers.GetLogsAsync(ContainerId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        _result = new AppResult(ContainerName, Argv, exitCode, output.Stdout, output.Stderr, Stopwatch.GetElapsedTime(_started));
+        await AppLogs.SaveAsync(_logDirectory, Node.Name, _result).ConfigureAwait(false);
+        return _result;
+    }
+
+    private async Task PollAsync(string what, TimeSpan timeout, Func<CancellationToken, Task<bool>> ready, CancellationToken cancellationToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            while (true)
+            {
+                var state = await _docker.Containers.InspectAsync(ContainerId, cts.Token).ConfigureAwait(false);
+                if (!state.State.Running)
+                {
+                    var ended = await FinishAsync(state.State.ExitCode, cts.Token).ConfigureAwait(false);
+                    throw new LabException(
+                        $"App {ContainerName} in {Node.Name} ({string.Join(' ', Argv)}) exited with {ended.ExitCode} before it would {what}: "
+                        + $"stdout «{ended.Stdout.Trim()}» stderr «{ended.Stderr.Trim()}».");
+                }
+                if (await ready(cts.Token).ConfigureAwait(false))
+                    return;
+                await Task.Delay(PollInterval, cts.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new LabException(
+                $"App {ContainerName} in {Node.Name} ({string.Join(' ', Argv)}) did not {what} within {timeout.TotalSeconds:0.#} s.", e);
+        }
+    }
+}

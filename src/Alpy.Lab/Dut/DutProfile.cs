@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using Alpy.Lab.Topology;
+
+namespace Alpy.Lab.Dut;
+
+/// <summary>
+/// What the lab needs to know about a DUT image: kernel and initramfs, kernel command line, the
+/// console contract (ready marker, prompt, reset command) and how the topology's address plan is
+/// handed over. The defaults follow Rabbit's contract (docs/dut.md); an appliance with another
+/// contract derives from this record and overrides <see cref="AddressPlanArguments"/>.
+/// </summary>
+public record DutProfile
+{
+    /// <summary>A short name for logs and errors.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The kernel image file.</summary>
+    public required string Kernel { get; init; }
+
+    /// <summary>The initramfs file.</summary>
+    public required string Initrd { get; init; }
+
+    /// <summary>The kernel command line before the address plan (console, quiet, ...).</summary>
+    public string Append { get; init; } = "console=ttyS0";
+
+    /// <summary>Text the DUT prints on the console once it is ready.</summary>
+    public required string ReadyPattern { get; init; }
+
+    /// <summary>Text the DUT prints when its boot failed (the lab then fails at once instead of waiting).</summary>
+    public string? FailurePattern { get; init; }
+
+    /// <summary>The shell prompt on the console.</summary>
+    public required string Prompt { get; init; }
+
+    /// <summary>The console command that restores the DUT's baseline between scenarios; exits 0 on success.</summary>
+    public required string ResetCommand { get; init; }
+
+    /// <summary>Guest memory in MiB.</summary>
+    public int MemoryMiB { get; init; } = 256;
+
+    /// <summary>The kernel command line for <paramref name="topology"/>: <see cref="Append"/> and the address plan.</summary>
+    public string CommandLine(LabTopology topology) => string.Join(' ', [Append, .. AddressPlanArguments(topology)]).Trim();
+
+    /// <summary>
+    /// The address plan as kernel parameters. Rabbit's contract: <c>rabbit.addr=A[+A...],...</c> per link
+    /// in link order and <c>rabbit.vlan=LINK.VID=A[+A...],...</c>, each A an address with its prefix length.
+    /// </summary>
+    public virtual IEnumerable<string> AddressPlanArguments(LabTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        yield return "rabbit.addr=" + string.Join(',', topology.Links.Select(l => Addresses(l.Ipv4, l.Ipv6)));
+        var vlans = topology.AllVlans.ToList();
+        if (vlans.Count > 0)
+            yield return "rabbit.vlan=" + string.Join(',', vlans.Select(v =>
+                string.Create(CultureInfo.InvariantCulture, $"{v.Link}.{v.Vlan.Id}={Addresses(v.Vlan.Ipv4, v.Vlan.Ipv6)}")));
+    }
+
+    /// <summary>Checks that the files exist; the message says how to get them.</summary>
+    /// <exception cref="LabException">A file is missing.</exception>
+    public void Validate()
+    {
+        foreach (var (what, path) in new[] { ("kernel", Kernel), ("initramfs", Initrd) })
+            if (string.IsNullOrEmpty(path) || !File.Exists(path))
+                throw new LabException(
+                    $"The {Name} DUT's {what} '{path}' does not exist. Build the DUT (for Rabbit: dut/rabbit/build) or fix the profile's path.");
+    }
+
+    private static string Addresses(SubnetPlan ipv4, SubnetPlan? ipv6) =>
+        ipv6 is null ? ipv4.DutInterfaceAddress : new StringBuilder(ipv4.DutInterfaceAddress).Append('+').Append(ipv6.DutInterfaceAddress).ToString();
+}

@@ -1,0 +1,53 @@
+using Alpy.Lab.Dut;
+using Alpy.Lab.Topology;
+
+namespace Alpy.Lab;
+
+/// <summary>Everything a lab is brought up from. Immutable; validated once when the lab starts.</summary>
+public sealed record LabOptions
+{
+    /// <summary>The DUT's links and their address plan.</summary>
+    public required LabTopology Topology { get; init; }
+
+    /// <summary>The DUT image and its console contract (see <see cref="Rabbit.BuildAsync"/>).</summary>
+    public required DutProfile Dut { get; init; }
+
+    /// <summary>Guest memory in MiB; null for the profile's.</summary>
+    public int? MemoryMiB { get; init; }
+
+    /// <summary>Timeouts of every step.</summary>
+    public LabTimeouts Timeouts { get; init; } = new();
+
+    /// <summary>
+    /// Where run folders are made: <c>ARTIFACTS/RUNID/</c> with console logs, pcaps, QEMU stderr,
+    /// container logs and lab.json. Default: $ALPY_ARTIFACTS, else reports/runs under the current directory.
+    /// </summary>
+    public string? ArtifactsDirectory { get; init; }
+
+    /// <summary>The run registry folder (locks, pidfile, sockets); null for $ALPY_RUNS or /tmp/alpy-runs. Keep one per machine.</summary>
+    public string? RegistryDirectory { get; init; }
+
+    /// <summary>Reap what dead runs left (containers, taps, QEMU processes, temp folders) before bringing up (default true).</summary>
+    public bool ReapAtStart { get; init; } = true;
+
+    /// <summary>Tear the lab down on SIGINT/SIGTERM/SIGQUIT/SIGHUP before the process ends (default true).</summary>
+    public bool TeardownOnSignal { get; init; } = true;
+
+    /// <summary>The QEMU executable; null for qemu-system-x86_64 on PATH.</summary>
+    public string? QemuBinary { get; init; }
+
+    internal string ResolveArtifactsDirectory() => Path.GetFullPath(
+        ArtifactsDirectory ?? Environment.GetEnvironmentVariable("ALPY_ARTIFACTS") ?? Path.Combine("reports", "runs"));
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Topology);
+        ArgumentNullException.ThrowIfNull(Dut);
+        ArgumentNullException.ThrowIfNull(Timeouts);
+        Topology.Validate();
+        Timeouts.Validate();
+        if (MemoryMiB is < 64 or > 16384)
+            throw new ArgumentOutOfRangeException(nameof(MemoryMiB), MemoryMiB, "Guest memory must be 64..16384 MiB.");
+        Dut.Validate();
+    }
+}

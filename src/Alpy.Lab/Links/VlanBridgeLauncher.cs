@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using Alpy.Docker;
+using Alpy.Lab.Naming;
+using Alpy.Lab.Nodes;
+
+namespace Alpy.Lab.Links;
+
+/// <summary>
+/// Starts a link's user-space 802.1Q bridge (alpy-vlan-bridge, built into the tools image) in a
+/// container sharing the link node's network namespace, with CAP_NET_ADMIN and CAP_NET_RAW only.
+/// </summary>
+internal sealed class VlanBridgeLauncher(DockerClient docker, LabNames names, string toolsImage)
+{
+    /// <summary>Where the tools image holds the bridge program.</summary>
+    public const string ProgramPath = ToolsLayout.VlanBridge;
+
+    public async Task StartAsync(LabNode linkNode, IReadOnlyList<(int Vlan, string Tap)> vlans, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var name = names.Container(linkNode.Name + "-vlan-bridge");
+        var argv = new List<string> { ProgramPath, linkNode.Interface };
+        argv.AddRange(vlans.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Vlan}={v.Tap}")));
+        var spec = new ContainerSpec
+        {
+            Image = toolsImage,
+            Entrypoint = argv,
+            Cmd = [],
+            Labels = LabLabels.For(names.Run, LabLabels.VlanBridge, linkNode.Link),
+            HostConfig = new HostConfig
+            {
+                NetworkMode = NamespaceMode.Container(linkNode.ContainerId),
+                CapDrop = ["ALL"],
+                CapAdd = ["NET_ADMIN", "NET_RAW"],
+                Devices = [DeviceMapping.Same("/dev/net/tun")],
+                SecurityOpt = ["no-new-privileges"],
+            },
+        };
+        string id;
+        try
+        {
+            id = (await docker.Containers.CreateAsync(spec, name, cancellationToken).ConfigureAwait(false)).Id;
+            await docker.Containers.StartAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerException e)
+        {
+            throw new LabException($"Could not start the VLAN bridge of link {linkNode.Link} ({name}): {e.Message}", e);
+        }
+
+        var seen = new StringBuilder();
+        try
+        {
+            await foreach (var chunk in docker.Containers.FollowLogsAsync(id, new ContainerLogsOptions { Timeout = timeout }, cancellationToken)
+                .ConfigureAwait(false))
+            {
+                seen.Append(chunk.Text);
+                if (seen.ToString().Split('\n').Contains("ready", StringComparer.Ordinal))
+                    return;
+            }
+        }
+        catch (DockerTimeoutException e)
+        {
+            throw new LabException($"The VLAN bridge of link {linkNode.Link} ({name}) was not ready within {timeout.TotalSeconds:0.#} s: «{seen.ToString().Trim()}».", e);
+        }
+        throw new LabException(
+            $"The VLAN bridge of link {linkNode.Link} ({name}, {string.Join(' ', argv)}) stopped: «{seen.ToString().Trim()}». "
+            + "It needs /dev/net/tun, CAP_NET_ADMIN and the link interface in the node.");
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using Alpy.Docker;
+using Alpy.Lab.Helpers;
+using Alpy.Lab.Naming;
+using Alpy.Lab.Topology;
+
+namespace Alpy.Lab.Nodes;
+
+/// <summary>
+/// Creates and starts node containers: network <c>none</c>, CAP_NET_ADMIN over their own namespace
+/// only (to configure their tap once it arrives), no other capability.
+/// </summary>
+internal sealed class NodeLauncher(DockerClient docker, LabNames names, string toolsImage)
+{
+    public async Task<LabNode> StartAsync(string nodeName, int link, int? vlan, string tap, SubnetPlan ipv4, SubnetPlan? ipv6,
+        CancellationToken cancellationToken)
+    {
+        var containerName = names.Container(nodeName);
+        var spec = new ContainerSpec
+        {
+            Image = toolsImage,
+            Entrypoint = [ToolsLayout.Shell, NodeConfig.ScriptPath],
+            Cmd = [],
+            OpenStdin = true,
+            Hostname = nodeName.Replace('.', '-'),
+            Labels = LabLabels.For(names.Run, LabLabels.Node, link, vlan),
+            HostConfig = new HostConfig
+            {
+                NetworkMode = NamespaceMode.None,
+                CapDrop = ["ALL"],
+                CapAdd = ["NET_ADMIN"],
+                SecurityOpt = ["no-new-privileges"],
+            },
+        };
+        string id;
+        try
+        {
+            id = (await docker.Containers.CreateAsync(spec, containerName, cancellationToken).ConfigureAwait(false)).Id;
+        }
+        catch (DockerNotFoundException e)
+        {
+            throw new LabException(
+                $"Could not create node {nodeName}: the tools image {toolsImage} does not exist. The lab builds it at start; "
+                + "if it was removed meanwhile, start the lab again.", e);
+        }
+        catch (DockerException e)
+        {
+            throw new LabException($"Could not create node {nodeName} (container {containerName}): {e.Message}", e);
+        }
+
+        try
+        {
+            await docker.Containers.UploadFilesAsync(id, "/", [
+                ArchiveFile.FromText("alpy/node-up", NodeConfig.Script),
+                ArchiveFile.FromText("alpy/link", tap + "\n"),
+                ArchiveFile.FromText("alpy/node.batch", NodeConfig.Batch(tap, ipv4, ipv6)),
+            ], cancellationToken).ConfigureAwait(false);
+            await docker.Containers.StartAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerException e)
+        {
+            throw new LabException($"Could not start node {nodeName} (container {containerName}): {e.Message}", e);
+        }
+        return new LabNode
+        {
+            Name = nodeName, ContainerId = id, ContainerName = containerName, Link = link, VlanId = vlan,
+            Interface = tap, Ipv4 = ipv4, Ipv6 = ipv6,
+        };
+    }
+
+    /// <summary>Moves a tap from the helper's network namespace (host, or a link node's) into the node's.</summary>
+    public static HelperJob MoveTap(string tap, LabNode node, string fromNetworkMode) => new()
+    {
+        Purpose = $"move tap {tap} into {node.Name}",
+        Argv = [ToolsLayout.Ip, "link", "set", "dev", tap, "netns", "1"],
+        NetworkMode = fromNetworkMode,
+        PidMode = NamespaceMode.Container(node.ContainerId),
+        Fix = $"Check that {node.ContainerName} runs (docker ps) and that {tap} exists; the console log and QEMU stderr in the run folder may say more.",
+    };
+
+    /// <summary>Waits until the node says its interface is configured; fails with its output when it died instead.</summary>
+    public async Task WaitReadyAsync(LabNode node, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var seen = new StringBuilder();
+        try
+        {
+            await foreach (var chunk in docker.Containers.FollowLogsAsync(node.ContainerId, new ContainerLogsOptions { Timeout = timeout }, cancellationToken)
+                .ConfigureAwait(false))
+            {
+                seen.Append(chunk.Text);
+                if (seen.ToString().Split('\n').Contains(NodeConfig.ReadyLine, StringComparer.Ordinal))
+                    return;
+                if (seen.Length > 64 * 1024)
+                    break;
+            }
+        }
+        catch (DockerTimeoutException e)
+        {
+            throw new LabException(
+                $"Node {node.Name} ({node.ContainerName}) did not configure {node.Interface} within {timeout.TotalSeconds:0.#} s; it wrote: «{seen.ToString().Trim()}».", e);
+        }
+        throw new LabException(
+            $"Node {node.Name} ({node.ContainerName}) stopped before its interface {node.Interface} was configured; it wrote: «{seen.ToString().Trim()}». "
+            + "Check the addresses in the topology and that the tap was moved into the node.");
+    }
+}
