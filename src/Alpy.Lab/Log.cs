@@ -22,4 +22,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "App {Name} started in the background in {Node}")]
     public static partial void AppStarted(ILogger logger, string name, string node);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Lab {Run} is up: {Links} link(s); artifacts in {Folder}")]
+    public static partial void LabUp(ILogger logger, string run, int links, string folder);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Lab {Run} reset in {Elapsed}")]
+    public static partial void LabReset(ILogger logger, string run, TimeSpan elapsed);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Lab {Run} is down (teardown {Elapsed})")]
+    public static partial void LabDown(ILogger logger, string run, TimeSpan elapsed);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Could not write {Path}: {Reason}")]
+    public static partial void RecordNotSaved(ILogger logger, string path, string reason);
 }

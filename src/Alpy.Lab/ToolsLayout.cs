@@ -6,7 +6,7 @@ namespace Alpy.Lab;
 /// </summary>
 internal static class ToolsLayout
 {
-    public const string Ip = "/usr/sbin/ip";
+    public const string Ip = "/sbin/ip";
 
     public const string Shell = "/bin/sh";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Alpy.Lab.Topology;
+using Alpy.Qemu.Images;
 
 namespace Alpy.Lab.Dut;
 
@@ -38,6 +39,25 @@ public record DutProfile
 
     /// <summary>Guest memory in MiB.</summary>
     public int MemoryMiB { get; init; } = 256;
+
+    /// <summary>A profile from a DUT recipe's manifest (see docs/dut.md for the contract it describes).</summary>
+    /// <exception cref="LabException">The manifest names no reset command.</exception>
+    public static DutProfile FromBootImage(BootImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return new DutProfile
+        {
+            Name = image.Name,
+            Kernel = image.Kernel,
+            Initrd = image.Initrd,
+            Append = image.Append,
+            ReadyPattern = image.ReadyPattern,
+            FailurePattern = image.FailurePattern,
+            Prompt = image.Prompt,
+            ResetCommand = image.ResetCommand
+                ?? throw new LabException($"The DUT manifest {image.ManifestPath} names no reset command; the lab needs one to share a booted DUT between scenarios."),
+        };
+    }
 
     /// <summary>The kernel command line for <paramref name="topology"/>: <see cref="Append"/> and the address plan.</summary>
     public string CommandLine(LabTopology topology) => string.Join(' ', [Append, .. AddressPlanArguments(topology)]).Trim();

@@ -30,7 +30,7 @@ internal static class NodeConfig
           fi
           sleep 0.02
         done
-        /usr/sbin/ip -batch /alpy/node.batch || exit 1
+        /sbin/ip -batch /alpy/node.batch || exit 1
         echo ready
         exec cat
         """;

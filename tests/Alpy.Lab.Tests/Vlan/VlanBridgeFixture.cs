@@ -9,7 +9,7 @@ public sealed class VlanBridgeFixture : IAsyncLifetime
 
     public string Program => Path.Combine(_directory, "alpy-vlan-bridge");
 
-    public static string SourcePath => Path.Combine(RepositoryRoot(), "src", "Alpy.Lab", "Vlan", "alpy-vlan-bridge.c");
+    public static string SourcePath => Path.Combine(TestPaths.Repository, "src", "Alpy.Lab", "Vlan", "alpy-vlan-bridge.c");
 
     public async ValueTask InitializeAsync() =>
         (await HostCommand.RunAsync("gcc", "-static", "-O2", "-Wall", "-Wextra", "-Werror", "-o", Program, SourcePath))
@@ -19,13 +19,5 @@ public sealed class VlanBridgeFixture : IAsyncLifetime
     {
         Directory.Delete(_directory, recursive: true);
         return ValueTask.CompletedTask;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Alpy.Specs.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Alpy.Specs.sln not found above " + AppContext.BaseDirectory);
     }
 }

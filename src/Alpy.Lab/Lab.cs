@@ -1,0 +1,375 @@
+using Alpy.Docker;
+using Alpy.Lab.Apps;
+using Alpy.Lab.Artifacts;
+using Alpy.Lab.Dut;
+using Alpy.Lab.Helpers;
+using Alpy.Lab.Images;
+using Alpy.Lab.Links;
+using Alpy.Lab.Naming;
+using Alpy.Lab.Nodes;
+using Alpy.Lab.Runs;
+using Alpy.Lab.Teardown;
+using Alpy.Lab.Topology;
+using Alpy.Qemu;
+using Alpy.Qemu.Serial;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Alpy.Lab;
+
+/// <summary>
+/// One lab: the DUT booted in QEMU, each of its links wired to a node container, app containers on
+/// demand, every frame of every link captured. Brought up by <see cref="StartAsync"/>, shared by
+/// scenarios through <see cref="ResetAsync"/>, torn down in reverse order by <see cref="DisposeAsync"/>
+/// with every step guarded. Nothing is left behind, also after a crash: the next lab reaps dead runs.
+/// </summary>
+public sealed class Lab : IAsyncDisposable
+{
+    private readonly LabOptions _options;
+    private readonly DockerClient _docker;
+    private readonly ILogger _logger;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly RunLease _lease;
+    private readonly LabNames _names;
+    private readonly TeardownPlan _teardown;
+    private readonly PhaseClock _bringUp = new();
+    private readonly List<double> _resets = [];
+    private readonly List<string> _errors = [];
+    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+    private readonly SemaphoreSlim _disposeGate = new(1, 1);
+    private LinkWiring? _wiring;
+    private AppRunner? _apps;
+    private LabDut? _dut;
+    private IReadOnlyList<TeardownTiming> _teardownTimings = [];
+    private bool _disposed;
+
+    private Lab(LabOptions options, DockerClient docker, RunLease lease, ILoggerFactory loggerFactory)
+    {
+        _options = options;
+        _docker = docker;
+        _lease = lease;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<Lab>();
+        _names = new LabNames(lease.Id);
+        _teardown = new TeardownPlan(_logger);
+        Folder = new RunFolder(options.ResolveArtifactsDirectory(), lease.Id);
+    }
+
+    /// <summary>The run's id: in every container label, tap name and folder of this lab.</summary>
+    public RunId RunId => _lease.Id;
+
+    /// <summary>The run's artifact folder (console logs, QEMU stderr, link pcaps, container logs, lab.json).</summary>
+    public RunFolder Folder { get; }
+
+    /// <summary>The topology this lab was brought up from.</summary>
+    public LabTopology Topology => _options.Topology;
+
+    /// <summary>The DUT.</summary>
+    public LabDut Dut => _dut ?? throw new InvalidOperationException("The lab is not up.");
+
+    /// <summary>Every node: one per link in link order, then one per VLAN.</summary>
+    public IReadOnlyList<LabNode> Nodes => _wiring?.Nodes ?? [];
+
+    /// <summary>The image nodes, helpers and apps run by default (the lab's tools image).</summary>
+    public string ToolsImage { get; private set; } = "";
+
+    /// <summary>Bring-up phases and their durations.</summary>
+    public IReadOnlyList<PhaseTiming> BringUpPhases => _bringUp.Phases;
+
+    /// <summary>The node of link <paramref name="link"/>.</summary>
+    public LabNode Node(int link) =>
+        Nodes.SingleOrDefault(n => n.Link == link && n.VlanId is null)
+        ?? throw new ArgumentOutOfRangeException(nameof(link), link, $"The lab has links 0..{Topology.Links.Length - 1}.");
+
+    /// <summary>The node of VLAN <paramref name="vlanId"/> on link <paramref name="link"/>.</summary>
+    public LabNode VlanNode(int link, int vlanId) =>
+        Nodes.SingleOrDefault(n => n.Link == link && n.VlanId == vlanId)
+        ?? throw new ArgumentOutOfRangeException(nameof(vlanId), vlanId, $"Link {link} has no VLAN {vlanId} in the topology.");
+
+    /// <summary>
+    /// Brings a lab up: reaps dead runs, builds the tools image if needed, creates taps and nodes,
+    /// boots the DUT with one NIC per link (captured to the run folder), wires the links, and waits
+    /// until the DUT's console and every node are ready. On failure everything created is removed
+    /// before the error propagates.
+    /// </summary>
+    /// <exception cref="InvalidTopologyException">The topology is invalid.</exception>
+    /// <exception cref="LabException">A step failed; the message names it, the cause and the fix.</exception>
+    public static async Task<Lab> StartAsync(LabOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var registry = new RunRegistry(options.RegistryDirectory);
+        var docker = DockerClient.FromEnvironment(loggerFactory);
+        RunLease lease;
+        try
+        {
+            lease = registry.Register();
+        }
+        catch
+        {
+            docker.Dispose();
+            throw;
+        }
+
+        var lab = new Lab(options, docker, lease, loggerFactory);
+        lab._teardown.Push("release the run registry folder", _ => { lease.Dispose(); return Task.CompletedTask; });
+        if (options.TeardownOnSignal)
+            SignalTeardown.Register(lab);
+        try
+        {
+            await lab.BringUpAsync(registry, cancellationToken).ConfigureAwait(false);
+            Log.LabUp(lab._logger, lab.RunId.Value, lab.Topology.Links.Length, lab.Folder.Path);
+            return lab;
+        }
+        catch (Exception e)
+        {
+            lab._errors.Add("bring-up: " + e.Message);
+            try
+            {
+                await lab.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (LabTeardownException teardown)
+            {
+                throw new LabException($"{e.Message}\nCleaning up after the failed bring-up also failed: {teardown.Message}",
+                    new AggregateException(e, teardown));
+            }
+            if (e is LabException or InvalidTopologyException or OperationCanceledException)
+                throw;
+            throw new LabException($"Lab bring-up failed (everything it created was removed): {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Reaps what dead lab runs left on this machine (containers, taps, QEMU processes, registry
+    /// folders) without touching live runs. A lab start does this by itself; `alpy lab reap` calls it.
+    /// </summary>
+    public static async Task<ReapReport> ReapAsync(string? registryDirectory = null, ILoggerFactory? loggerFactory = null,
+        CancellationToken cancellationToken = default)
+    {
+        loggerFactory ??= NullLoggerFactory.Instance;
+        using var docker = DockerClient.FromEnvironment(loggerFactory);
+        var logger = loggerFactory.CreateLogger<Lab>();
+        var reaper = new Reaper(docker, new RunRegistry(registryDirectory), () => ReapHelpers(docker, logger), logger);
+        return await reaper.ReapAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="argv"/> in an app container in <paramref name="node"/>'s namespace and returns how it ended.</summary>
+    /// <exception cref="LabException">The app could not run (missing image, timeout); an exit code other than 0 is a result, not an error.</exception>
+    public Task<AppResult> RunAsync(LabNode node, IReadOnlyList<string> argv, AppOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Apps.RunAsync(node, argv, options, cancellationToken);
+    }
+
+    /// <summary>Starts <paramref name="argv"/> in the background in <paramref name="node"/>'s namespace (a server, a listener).</summary>
+    public Task<AppServer> StartAppAsync(LabNode node, IReadOnlyList<string> argv, AppOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Apps.StartAsync(node, argv, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Restores the baseline between scenarios: the DUT's reset command (ruleset, conntrack, qdiscs,
+    /// addresses and routes back to the plan) and every app container still around removed. Nodes
+    /// need no reset: apps have no capability to change their namespace.
+    /// </summary>
+    /// <exception cref="LabException">The DUT did not reset (or QEMU died); the message carries the console tail.</exception>
+    public async Task ResetAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await Task.WhenAll(Dut.ResetAsync(cancellationToken), RemoveContainersAsync(LabLabels.App, cancellationToken)).ConfigureAwait(false);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        lock (_resets)
+            _resets.Add(elapsed.TotalMilliseconds);
+        Log.LabReset(_logger, RunId.Value, elapsed);
+    }
+
+    /// <summary>
+    /// Tears the lab down in reverse order of bring-up: VLAN bridges, QEMU, containers, leftover taps,
+    /// registry folder. Every step runs even when an earlier one failed; failures are reported
+    /// together. Safe to call twice and from a signal handler.
+    /// </summary>
+    /// <exception cref="LabTeardownException">One or more steps failed; the others still ran.</exception>
+    public async ValueTask DisposeAsync()
+    {
+        await _disposeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            SignalTeardown.Unregister(this);
+            try
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                try
+                {
+                    _teardownTimings = await _teardown.RunAsync(_options.Timeouts.TeardownStep).ConfigureAwait(false);
+                }
+                catch (LabTeardownException e)
+                {
+                    _teardownTimings = e.Timings;
+                    _errors.Add("teardown: " + e.Message);
+                    throw;
+                }
+                finally
+                {
+                    await SaveRecordQuietlyAsync().ConfigureAwait(false);
+                }
+                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                Log.LabDown(_logger, RunId.Value, elapsed);
+            }
+            finally
+            {
+                _docker.Dispose();
+            }
+        }
+        finally
+        {
+            _disposeGate.Release();
+        }
+    }
+
+    private AppRunner Apps => _apps ?? throw new InvalidOperationException("The lab is not up.");
+
+    private async Task BringUpAsync(RunRegistry registry, CancellationToken cancellationToken)
+    {
+        await _bringUp.TimeAsync("docker ping", () => PingDockerAsync(cancellationToken)).ConfigureAwait(false);
+        var images = new ImageBuilder(_docker, logger: _loggerFactory.CreateLogger<ImageBuilder>());
+        ToolsImage = (await _bringUp.TimeAsync("tools image", () => images.EnsureAsync(LabImages.Tools, cancellationToken)).ConfigureAwait(false)).Reference;
+        var helpers = new HelperRunner(_docker, _names, ToolsImage, _options.Timeouts.Helper, _logger);
+        if (_options.ReapAtStart)
+            await _bringUp.TimeAsync("reap dead runs", () => new Reaper(_docker, registry, () => helpers, _logger).ReapAsync(cancellationToken))
+                .ConfigureAwait(false);
+
+        var topology = _options.Topology;
+        var taps = new TapPlan(topology, _names);
+        var launcher = new NodeLauncher(_docker, _names, ToolsImage);
+        var wiring = new LinkWiring(topology, taps, helpers, launcher, new VlanBridgeLauncher(_docker, _names, ToolsImage), _options.Timeouts);
+        _wiring = wiring;
+        _apps = new AppRunner(_docker, _names, ToolsImage, Folder.Containers, _logger);
+        var machineOptions = MachineOptions(taps);
+        machineOptions.Validate();
+
+        // Taken down last but one: containers (nodes, bridges, stray apps) go after QEMU, taps after the nodes.
+        _teardown.Push("delete leftover host taps", token => wiring.DeleteLeftoverHostTapsAsync(RunId, token));
+        _teardown.Push("remove the run's containers", token => RemoveContainersAsync(component: null, token));
+
+        await Task.WhenAll(
+            _bringUp.TimeAsync("create taps", () => wiring.CreateHostTapsAsync(EffectiveUid(), cancellationToken)),
+            _bringUp.TimeAsync("start nodes", () => wiring.StartNodesAsync(cancellationToken))).ConfigureAwait(false);
+
+        var machine = await _bringUp.TimeAsync("start QEMU", () => StartMachineAsync(machineOptions, cancellationToken)).ConfigureAwait(false);
+        _teardown.Push("stop QEMU", token => machine.DisposeAsync().AsTask());
+        _dut = new LabDut(machine, _options.Dut, [.. Enumerable.Range(0, topology.Links.Length).Select(Folder.LinkPcap)], _options.Timeouts.Command);
+
+        await Task.WhenAll(
+            _bringUp.TimeAsync("boot DUT", () => _dut.WaitReadyAsync(_options.Timeouts.Boot, cancellationToken)),
+            _bringUp.TimeAsync("connect links", () => wiring.ConnectAsync(cancellationToken))).ConfigureAwait(false);
+        await SaveRecordAsync().ConfigureAwait(false);
+    }
+
+    private QemuMachineOptions MachineOptions(TapPlan taps) => new()
+    {
+        Name = $"alpy-{RunId}",
+        Binary = _options.QemuBinary ?? "qemu-system-x86_64",
+        RunDirectory = Folder.Path,
+        // Sockets live in the registry folder: short paths, and the reaper finds a dead run's QEMU by them.
+        SocketDirectory = _lease.Directory,
+        Kernel = _options.Dut.Kernel,
+        Initrd = _options.Dut.Initrd,
+        Append = _options.Dut.CommandLine(_options.Topology),
+        MemoryMiB = _options.MemoryMiB ?? _options.Dut.MemoryMiB,
+        Nics = LabDut.Nics(_options.Topology, RunId.Value, taps.LinkTaps, Folder.LinkPcap),
+        Console = new SerialConsoleOptions
+        {
+            Name = $"console of DUT {_options.Dut.Name} (run {RunId})",
+            Prompt = _options.Dut.Prompt,
+            DefaultTimeout = _options.Timeouts.Command,
+        },
+    };
+
+    private async Task<QemuMachine> StartMachineAsync(QemuMachineOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await QemuMachine.StartAsync(options, _loggerFactory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (QemuException e)
+        {
+            throw new LabException($"Could not start QEMU for DUT {_options.Dut.Name}: {e.Message}", e);
+        }
+    }
+
+    private async Task PingDockerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _docker.PingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerException e)
+        {
+            throw new LabException($"The lab needs a Docker daemon: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Removes the run's containers of one component (or all of them) in parallel.</summary>
+    private async Task RemoveContainersAsync(string? component, CancellationToken cancellationToken)
+    {
+        var labels = new List<string> { $"{LabLabels.Run}={RunId}" };
+        if (component is not null)
+            labels.Add($"{LabLabels.Component}={component}");
+        var containers = await _docker.Containers.ListAsync(new ContainerListOptions { Labels = labels }, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(containers.Select(async c =>
+        {
+            try
+            {
+                await _docker.Containers.RemoveAsync(c.Id, force: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DockerNotFoundException)
+            {
+                // Gone meanwhile: what removal wanted.
+            }
+        })).ConfigureAwait(false);
+    }
+
+    private Task SaveRecordAsync()
+    {
+        var record = new LabRecord
+        {
+            RunId = RunId.Value,
+            Dut = _options.Dut.Name,
+            Links = Topology.Links.Length,
+            Vlans = Topology.AllVlans.Count(),
+            StartedAt = _startedAt,
+            BringUp = _bringUp.Phases,
+            ResetsMs = [.. _resets],
+            Teardown = [.. _teardownTimings.Select(t => new PhaseTiming(t.Step, t.Elapsed.TotalMilliseconds))],
+            Errors = [.. _errors],
+        };
+        return record.SaveAsync(Folder.LabJson);
+    }
+
+    private async Task SaveRecordQuietlyAsync()
+    {
+        try
+        {
+            await SaveRecordAsync().ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            Log.RecordNotSaved(_logger, Folder.LabJson, e.Message);
+        }
+    }
+
+    private static HelperRunner ReapHelpers(DockerClient docker, ILogger logger)
+    {
+        var images = new ImageBuilder(docker);
+        var image = images.EnsureAsync(LabImages.Tools).GetAwaiter().GetResult().Reference;
+        return new HelperRunner(docker, new LabNames(RunId.New()), image, TimeSpan.FromSeconds(30), logger);
+    }
+
+    private static uint EffectiveUid() => Native.GetEffectiveUserId();
+}
