@@ -100,7 +100,7 @@ public sealed class Lab : IAsyncDisposable
         options.Validate();
         loggerFactory ??= NullLoggerFactory.Instance;
         var registry = new RunRegistry(options.RegistryDirectory);
-        var docker = DockerClient.FromEnvironment(loggerFactory);
+        var docker = new DockerClient(options.Docker ?? DockerClientOptions.FromEnvironment(), loggerFactory);
         RunLease lease;
         try
         {
@@ -237,8 +237,7 @@ public sealed class Lab : IAsyncDisposable
     private async Task BringUpAsync(RunRegistry registry, CancellationToken cancellationToken)
     {
         await _bringUp.TimeAsync("docker ping", () => PingDockerAsync(cancellationToken)).ConfigureAwait(false);
-        var images = new ImageBuilder(_docker, logger: _loggerFactory.CreateLogger<ImageBuilder>());
-        ToolsImage = (await _bringUp.TimeAsync("tools image", () => images.EnsureAsync(LabImages.Tools, cancellationToken)).ConfigureAwait(false)).Reference;
+        ToolsImage = _options.ToolsImage ?? await _bringUp.TimeAsync("tools image", () => EnsureToolsImageAsync(cancellationToken)).ConfigureAwait(false);
         var helpers = new HelperRunner(_docker, _names, ToolsImage, _options.Timeouts.Helper, _logger);
         if (_options.ReapAtStart)
             await _bringUp.TimeAsync("reap dead runs", () => new Reaper(_docker, registry, () => helpers, _logger).ReapAsync(cancellationToken))
@@ -251,11 +250,18 @@ public sealed class Lab : IAsyncDisposable
         _wiring = wiring;
         _apps = new AppRunner(_docker, _names, ToolsImage, Folder.Containers, _logger);
         var machineOptions = MachineOptions(taps);
-        machineOptions.Validate();
+        try
+        {
+            machineOptions.Validate();
+        }
+        catch (QemuOptionsException e)
+        {
+            throw new LabException($"Cannot start the DUT {_options.Dut.Name}: {e.Message}", e);
+        }
 
         // Taken down last but one: containers (nodes, bridges, stray apps) go after QEMU, taps after the nodes.
         _teardown.Push("delete leftover host taps", token => wiring.DeleteLeftoverHostTapsAsync(RunId, token));
-        _teardown.Push("remove the run's containers", token => RemoveContainersAsync(component: null, token));
+        _teardown.Push("remove the containers of the run", token => RemoveContainersAsync(component: null, token));
 
         await Task.WhenAll(
             _bringUp.TimeAsync("create taps", () => wiring.CreateHostTapsAsync(EffectiveUid(), cancellationToken)),
@@ -269,6 +275,19 @@ public sealed class Lab : IAsyncDisposable
             _bringUp.TimeAsync("boot DUT", () => _dut.WaitReadyAsync(_options.Timeouts.Boot, cancellationToken)),
             _bringUp.TimeAsync("connect links", () => wiring.ConnectAsync(cancellationToken))).ConfigureAwait(false);
         await SaveRecordAsync().ConfigureAwait(false);
+    }
+
+    private async Task<string> EnsureToolsImageAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var images = new ImageBuilder(_docker, logger: _loggerFactory.CreateLogger<ImageBuilder>());
+            return (await images.EnsureAsync(LabImages.Tools, cancellationToken).ConfigureAwait(false)).Reference;
+        }
+        catch (ImageBuildException e)
+        {
+            throw new LabException($"Could not build the lab's tools image: {e.Message}", e);
+        }
     }
 
     private QemuMachineOptions MachineOptions(TapPlan taps) => new()

@@ -1,3 +1,4 @@
+using Alpy.Docker;
 using Alpy.Lab.Dut;
 using Alpy.Lab.Topology;
 
@@ -32,6 +33,16 @@ public sealed record LabOptions
 
     /// <summary>Tear the lab down on SIGINT/SIGTERM/SIGQUIT/SIGHUP before the process ends (default true).</summary>
     public bool TeardownOnSignal { get; init; } = true;
+
+    /// <summary>How to reach the Docker daemon; null for DOCKER_HOST (default unix:///var/run/docker.sock).</summary>
+    public DockerClientOptions? Docker { get; init; }
+
+    /// <summary>
+    /// The image nodes, helpers and apps run; null for the lab's own tools image (<see cref="LabImages.Tools"/>),
+    /// built when its inputs change. Another image must offer what the lab calls: /bin/sh, /sbin/ip (iproute2), cat,
+    /// and /usr/local/bin/alpy-vlan-bridge for VLANs.
+    /// </summary>
+    public string? ToolsImage { get; init; }
 
     /// <summary>The QEMU executable; null for qemu-system-x86_64 on PATH.</summary>
     public string? QemuBinary { get; init; }

@@ -21,7 +21,8 @@ public sealed class LinkWiringTests(ToolsImageFixture tools) : IClassFixture<Too
     public async Task Given_two_links_When_wired_Then_each_node_holds_its_tap_with_its_address_and_route()
     {
         using var docker = LabDocker.Client();
-        var run = RunId.New();
+        using var lease = new RunRegistry().Register();
+        var run = lease.Id;
         var (wiring, helpers) = Wiring(docker, run, LabTopology.WithLinks(2));
         try
         {
@@ -52,7 +53,8 @@ public sealed class LinkWiringTests(ToolsImageFixture tools) : IClassFixture<Too
     public async Task Given_taps_never_moved_When_torn_down_Then_the_leftover_host_taps_are_deleted()
     {
         using var docker = LabDocker.Client();
-        var run = RunId.New();
+        using var lease = new RunRegistry().Register();
+        var run = lease.Id;
         var (wiring, _) = Wiring(docker, run, LabTopology.WithLinks(2));
         await wiring.CreateHostTapsAsync(0, TestContext.Current.CancellationToken);
         LabDocker.HostTapsOfRun(run.Value).Should().HaveCount(2);
@@ -66,7 +68,8 @@ public sealed class LinkWiringTests(ToolsImageFixture tools) : IClassFixture<Too
     public async Task Given_a_node_whose_tap_never_arrives_When_waiting_Then_the_error_names_the_node_and_interface()
     {
         using var docker = LabDocker.Client();
-        var run = RunId.New();
+        using var lease = new RunRegistry().Register();
+        var run = lease.Id;
         var (wiring, _) = Wiring(docker, run, LabTopology.WithLinks(1), nodeTimeout: TimeSpan.FromSeconds(1));
         try
         {

@@ -1,6 +1,3 @@
-using Alpy.Lab.Dut;
-using Alpy.Lab.Topology;
-
 namespace Alpy.Lab.Tests.Support;
 
 /// <summary>One Rabbit lab with two links, shared by a test class; reset before each test that changes the DUT.</summary>
@@ -12,9 +9,7 @@ public sealed class RabbitLabFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var dut = await Rabbit.BuildAsync(cancellationToken: TestContext.Current.CancellationToken);
-        _lab = await Lab.StartAsync(new LabOptions { Topology = LabTopology.WithLinks(2), Dut = dut, ArtifactsDirectory = TestPaths.Artifacts },
-            cancellationToken: TestContext.Current.CancellationToken);
+        _lab = await Lab.StartAsync(await LabFactory.OptionsAsync(links: 2), cancellationToken: TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,59 @@
+using Alpy.Lab.Runs;
+using Alpy.Lab.Tests.Support;
+
+namespace Alpy.Lab.Tests.Lifecycle;
+
+/// <summary>
+/// "No trash left behind" when the host process does not end well: SIGKILL (nothing can run, so the
+/// next lab start reaps the dead run) and SIGTERM (the lab tears itself down before the process ends).
+/// </summary>
+[Trait("Category", "integration")]
+public sealed class CrashTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Given_a_lab_host_killed_with_SIGKILL_When_the_next_lab_starts_Then_everything_of_the_dead_run_is_reaped()
+    {
+        RunId dead;
+        await using (var host = await LabHostProcess.StartAsync(links: 2))
+        {
+            dead = host.Run;
+            await host.SignalAsync("KILL");
+        }
+        using (var docker = LabDocker.Client())
+            (await LabDocker.ContainersOfRunAsync(docker, dead.Value)).Should().NotBeEmpty("a SIGKILLed lab cannot clean up: its nodes remain");
+        Directory.Exists(Path.Combine(new RunRegistry().Root, dead.Value)).Should().BeTrue("its registry folder remains, unlocked");
+
+        await using (var next = await Lab.StartAsync(await LabFactory.OptionsAsync(), cancellationToken: Token))
+        {
+            await NoTrash.AssertAsync(dead);
+            next.BringUpPhases.Select(p => p.Name).Should().Contain("reap dead runs");
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_lab_host_When_it_receives_SIGTERM_Then_the_lab_tears_itself_down()
+    {
+        await using var host = await LabHostProcess.StartAsync(links: 1);
+
+        await host.SignalAsync("TERM");
+
+        await NoTrash.AssertAsync(host.Run, host.QemuPid);
+    }
+
+    [Fact]
+    public async Task Given_a_live_lab_in_another_process_When_a_reap_runs_Then_the_live_lab_is_left_alone()
+    {
+        await using var host = await LabHostProcess.StartAsync(links: 1);
+
+        var report = await Lab.ReapAsync(cancellationToken: Token);
+
+        report.DeadRuns.Should().NotContain(host.Run);
+        using var docker = LabDocker.Client();
+        (await LabDocker.ContainersOfRunAsync(docker, host.Run.Value)).Should().NotBeEmpty();
+        NoTrash.IsAlive(host.QemuPid).Should().BeTrue();
+        await host.SignalAsync("TERM");
+        await NoTrash.AssertAsync(host.Run, host.QemuPid);
+    }
+}
