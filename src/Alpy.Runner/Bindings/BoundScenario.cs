@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Alpy.Runner.Expressions;
+using Alpy.Runner.Features;
+
+namespace Alpy.Runner.Bindings;
+
+/// <summary>A scenario with every step bound (or not) and the hooks that apply to it.</summary>
+internal sealed record BoundScenario(
+    ScenarioCase Scenario,
+    IReadOnlyList<BoundStep> Steps,
+    IReadOnlyList<HookBinding> BeforeHooks,
+    IReadOnlyList<HookBinding> AfterHooks,
+    IReadOnlyList<HookBinding> BeforeStepHooks,
+    IReadOnlyList<HookBinding> AfterStepHooks)
+{
+    public bool HasBindingProblems => Steps.Any(s => s.Status != StepBindingStatus.Bound || s.Problem is not null);
+}
+
+internal enum StepBindingStatus
+{
+    Bound,
+    Undefined,
+    Ambiguous,
+}
+
+/// <summary>One step and what it is bound to; <see cref="Problem"/> says what is wrong with a binding that matched.</summary>
+internal sealed record BoundStep(ScenarioStep Step, StepBindingStatus Status, IReadOnlyList<StepMatchResult> Matches, string? Hint, string? Problem)
+{
+    /// <summary>The one matching definition of a bound step.</summary>
+    public StepMatchResult Match => Matches[0];
+}
+
+/// <summary>A definition's match of a step text, with its groups as Cucumber Messages report them.</summary>
+internal sealed class StepMatchResult(StepDefinitionBinding binding, Match match)
+{
+    private IReadOnlyList<MatchGroup>? groups;
+
+    public StepDefinitionBinding Binding { get; } = binding;
+
+    public Match RegexMatch { get; } = match;
+
+    /// <summary>The top-level groups, one per expression parameter (or regex group).</summary>
+    public IReadOnlyList<MatchGroup> Groups => groups ??= Binding.Groups.Select(g => MatchGroup.From(RegexMatch, g)).ToArray();
+
+    public ParameterType? ParameterTypeAt(int index) => index < Binding.ParameterTypes.Count ? Binding.ParameterTypes[index] : null;
+}

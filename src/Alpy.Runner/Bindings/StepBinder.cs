@@ -1,0 +1,85 @@
+using Alpy.Runner.Features;
+
+namespace Alpy.Runner.Bindings;
+
+/// <summary>
+/// Binds a scenario's steps to step definitions with Reqnroll's rules: the keyword kind must fit,
+/// a definition scoped to the scenario wins over unscoped ones, two that remain are ambiguous.
+/// For a step that matches nothing it searches again without kind and scope to say why.
+/// </summary>
+internal sealed class StepBinder(BindingRegistry registry)
+{
+    private readonly StepDefinitionIndex index = new(registry.StepDefinitions);
+
+    public BindingRegistry Registry => registry;
+
+    public BoundScenario Bind(ScenarioCase scenario)
+    {
+        var tags = new HashSet<string>(scenario.Tags, StringComparer.Ordinal);
+        var steps = scenario.Steps.Select(step => BindStep(scenario, step, tags)).ToArray();
+        return new BoundScenario(
+            scenario,
+            steps,
+            Applicable(HookKind.BeforeScenario, scenario, tags),
+            Applicable(HookKind.AfterScenario, scenario, tags),
+            Applicable(HookKind.BeforeStep, scenario, tags),
+            Applicable(HookKind.AfterStep, scenario, tags));
+    }
+
+    private HookBinding[] Applicable(HookKind kind, ScenarioCase scenario, ISet<string> tags) =>
+        registry.HooksOf(kind).Where(h => h.AppliesTo(scenario, tags)).ToArray();
+
+    private BoundStep BindStep(ScenarioCase scenario, ScenarioStep step, ISet<string> tags)
+    {
+        var all = index.Matches(step.Text);
+        var ofKind = all.Where(m => (m.Binding.Kinds & step.Kind) != 0).ToList();
+        var scoped = ofKind.Where(m => m.Binding.Scopes.Count > 0 && BindingScope.AnyMatches(m.Binding.Scopes, scenario, tags)).ToList();
+        var candidates = scoped.Count > 0 ? scoped : ofKind.Where(m => m.Binding.Scopes.Count == 0).ToList();
+        if (candidates.Count > 1)
+        {
+            // With a data table or doc string, prefer the definitions that take it (and the other way round).
+            var fitting = candidates.Where(m => m.Binding.TakesArgument == step.HasArgument).ToList();
+            if (fitting.Count > 0)
+            {
+                candidates = fitting;
+            }
+        }
+
+        var matches = candidates.Select(m => new StepMatchResult(m.Binding, m.Match)).ToArray();
+        return candidates.Count switch
+        {
+            0 => new BoundStep(step, StepBindingStatus.Undefined, [], Hint(step, all), null),
+            1 => new BoundStep(step, StepBindingStatus.Bound, matches, null, ArgumentProblem(step, candidates[0].Binding)),
+            _ => new BoundStep(step, StepBindingStatus.Ambiguous, matches, null, null),
+        };
+    }
+
+    private static string? Hint(ScenarioStep step, List<(StepDefinitionBinding Binding, System.Text.RegularExpressions.Match Match)> all)
+    {
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        var notes = all.Select(m => (m.Binding.Kinds & step.Kind) == 0
+            ? $"{m.Binding.Description} matches the text, but the step is a {step.Kind} step"
+            : $"{m.Binding.Description} matches the text, but its scope {string.Join(" or ", m.Binding.Scopes)} excludes this scenario");
+        return string.Join("\n", notes);
+    }
+
+    private static string? ArgumentProblem(ScenarioStep step, StepDefinitionBinding binding)
+    {
+        if (step.HasArgument && !binding.TakesArgument)
+        {
+            var what = step.Table is not null ? "a data table" : "a doc string";
+            return $"the step has {what} but {binding.Description} takes no parameter for it; add a last parameter (DataTable or string).";
+        }
+
+        if (!step.HasArgument && binding.TakesArgument)
+        {
+            return $"{binding.Description} takes a data table or doc string as its last parameter, but the step has none.";
+        }
+
+        return null;
+    }
+}
