@@ -44,10 +44,13 @@ internal static class CucumberExpressionParser
     private static void ParseRun(string expression, List<Token> run, List<ExpressionNode> result)
     {
         var segment = new List<Token>();
+        var optionalDepth = 0;
         var i = 0;
         while (i < run.Count)
         {
-            if (run[i].Kind == TokenKind.BeginParameter)
+            // A parameter inside an optional stays in the segment, which reports it as an error.
+            optionalDepth += run[i].Kind == TokenKind.BeginOptional ? 1 : run[i].Kind == TokenKind.EndOptional && optionalDepth > 0 ? -1 : 0;
+            if (run[i].Kind == TokenKind.BeginParameter && optionalDepth == 0)
             {
                 FlushSegment(expression, segment, result);
                 result.Add(ParseParameter(expression, run, ref i));

@@ -35,7 +35,7 @@ internal sealed class RunnerAssemblyRunner : XunitTestAssemblyRunner
     protected override async ValueTask<RunSummary> RunTestCollections(XunitTestAssemblyRunnerContext ctxt, Exception? exception)
     {
         var assembly = ctxt.TestAssembly.Assembly;
-        var scenarioCases = ctxt.TestCases.Where(t => FeatureUri(t) is not null).ToArray();
+        var scenarioCases = ctxt.TestCases.Where(t => t is not ExecutionErrorTestCase && FeatureUri(t) is not null).ToArray();
         if (scenarioCases.Length == 0)
         {
             return await base.RunTestCollections(ctxt, exception).ConfigureAwait(false);
@@ -43,7 +43,7 @@ internal sealed class RunnerAssemblyRunner : XunitTestAssemblyRunner
 
         var host = RunnerHost.For(assembly);
         Execution.TestRun? run = null;
-        if (exception is null)
+        if (exception is null && host.DiscoveryProblem is null)
         {
             try
             {
