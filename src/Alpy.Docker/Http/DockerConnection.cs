@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -21,13 +22,15 @@ internal sealed class DockerConnection : IDisposable
     private readonly HttpClient http;
     private readonly ILogger logger;
     private readonly SemaphoreSlim negotiation = new(1, 1);
-    private DockerApiVersion? version;
+
+    // A box, so that a reader on another thread sees either no version or a whole one (a struct may tear).
+    private StrongBox<DockerApiVersion>? version;
 
     public DockerConnection(DockerClientOptions options, HttpMessageHandler handler, bool disposeHandler, ILogger logger)
     {
         Options = options;
         this.logger = logger;
-        version = options.ApiVersion;
+        version = options.ApiVersion is { } pinned ? new StrongBox<DockerApiVersion>(pinned) : null;
         http = new HttpClient(handler, disposeHandler)
         {
             BaseAddress = options.Endpoint.BaseAddress,
@@ -41,9 +44,9 @@ internal sealed class DockerConnection : IDisposable
     /// <summary>The API version requests use: pinned, or min(daemon's, client's maximum), asked once per client.</summary>
     public async Task<DockerApiVersion> GetApiVersionAsync(CancellationToken cancellationToken)
     {
-        if (version is { } known)
+        if (Volatile.Read(ref version) is { } known)
         {
-            return known;
+            return known.Value;
         }
 
         await negotiation.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -51,7 +54,7 @@ internal sealed class DockerConnection : IDisposable
         {
             if (version is { } raced)
             {
-                return raced;
+                return raced.Value;
             }
 
             var daemon = await WithTimeoutAsync("GET /_ping", Options.RequestTimeout, AskDaemonVersionAsync, cancellationToken).ConfigureAwait(false);
@@ -64,7 +67,7 @@ internal sealed class DockerConnection : IDisposable
 
             var chosen = daemon < DockerApiVersion.MaximumSupported ? daemon : DockerApiVersion.MaximumSupported;
             Log.ApiVersionNegotiated(logger, Options.Endpoint.Address, daemon, chosen);
-            version = chosen;
+            Volatile.Write(ref version, new StrongBox<DockerApiVersion>(chosen));
             return chosen;
         }
         finally

@@ -4,6 +4,7 @@ using Alpy.Docker.Streams;
 
 namespace Alpy.Docker;
 
+// This part: a container's output, as logs read at once or followed, or by attaching to its streams.
 public sealed partial class ContainerOperations
 {
     private const int FollowChunkSize = 16 * 1024;
