@@ -14,8 +14,15 @@ public sealed class ImagePlanner
     private const UnixFileMode PermissionBits = (UnixFileMode)0x1FF;
 
     private readonly LibrarySearchPath searchPath;
+    private readonly string dpkgInfo;
 
-    public ImagePlanner(LibrarySearchPath searchPath) => this.searchPath = searchPath;
+    /// <param name="searchPath">Where libraries are looked for.</param>
+    /// <param name="dpkgInfo">Where dpkg keeps the file lists of installed packages.</param>
+    public ImagePlanner(LibrarySearchPath searchPath, string dpkgInfo = "/var/lib/dpkg/info")
+    {
+        this.searchPath = searchPath;
+        this.dpkgInfo = dpkgInfo;
+    }
 
     /// <summary>A planner using this host's library search path.</summary>
     public static ImagePlanner ForHost() => new(LibrarySearchPath.FromHost());
@@ -43,7 +50,7 @@ public sealed class ImagePlanner
             entries[entry.Path] = entry;
         }
 
-        foreach (var file in recipe.Files)
+        void AddHostFile(HostFile file)
         {
             var content = ReadHostFile(recipe, file, Read);
             Add(HostFileEntry(file.TargetPath, file.HostPath, content, $"{file.HostPath} ({file.DebianPackage})"));
@@ -51,6 +58,32 @@ public sealed class ImagePlanner
             foreach (var library in resolver.Resolve(file.HostPath, elf, file.DebianPackage))
             {
                 Add(HostFileEntry(library, library, Read(library), $"{library} (needed by {file.HostPath})"));
+            }
+        }
+
+        foreach (var file in recipe.Files)
+        {
+            AddHostFile(file);
+        }
+
+        foreach (var package in recipe.Packages)
+        {
+            foreach (var path in PackageFiles(recipe, package))
+            {
+                // Directories (also /bin when it is a link to usr/bin) come from the paths of their files.
+                if (Directory.Exists(path))
+                {
+                    continue;
+                }
+
+                if (new FileInfo(path).LinkTarget is { } target)
+                {
+                    Add(new LinkEntry(path, target));
+                }
+                else
+                {
+                    AddHostFile(new HostFile(path, package.Name));
+                }
             }
         }
 
@@ -100,6 +133,19 @@ public sealed class ImagePlanner
         {
             throw new ImageBuildException($"Image '{recipe.Name}' cannot read {file.HostPath}: {e.Message}", e);
         }
+    }
+
+    private IEnumerable<string> PackageFiles(ImageRecipe recipe, HostPackage package)
+    {
+        // Multi-arch packages list their files under NAME:ARCH.list.
+        var list = new[] { package.Name + ".list" }
+            .Concat(Directory.Exists(dpkgInfo) ? Directory.GetFiles(dpkgInfo, package.Name + ":*.list").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal) : [])
+            .Select(name => Path.Combine(dpkgInfo, name))
+            .FirstOrDefault(File.Exists)
+            ?? throw new ImageBuildException(
+                $"Image '{recipe.Name}' needs the Debian package {package.Name}, which is not installed on this host. "
+                + $"Install it: apt-get install {package.Name} (and add it to scripts/install-prerequisites).");
+        return File.ReadLines(list).Where(path => path.StartsWith('/') && path != "/." && package.Includes(path));
     }
 
     private static FileEntry HostFileEntry(string imagePath, string hostPath, byte[] content, string origin)

@@ -15,6 +15,9 @@ public sealed partial record ImageRecipe
     /// <summary>Host files to copy, executables with the libraries they need.</summary>
     public IReadOnlyList<HostFile> Files { get; init; } = [];
 
+    /// <summary>Installed Debian packages whose files to copy (see <see cref="HostPackage"/>).</summary>
+    public IReadOnlyList<HostPackage> Packages { get; init; } = [];
+
     public IReadOnlyList<ImageLink> Links { get; init; } = [];
 
     /// <summary>Directories to create beyond the parents of files (which are created rwxr-xr-x).</summary>
@@ -62,6 +65,14 @@ public sealed partial record ImageRecipe
             Claim(file.TargetPath, $"host file {file.HostPath}");
         }
 
+        foreach (var package in Packages)
+        {
+            if (string.IsNullOrEmpty(package.Name) || !PackagePattern().IsMatch(package.Name))
+            {
+                throw new ArgumentException($"Image recipe '{Name}': '{package.Name}' is not a Debian package name.");
+            }
+        }
+
         foreach (var link in Links)
         {
             Claim(link.Path, $"link {link.Path}");
@@ -106,4 +117,7 @@ public sealed partial record ImageRecipe
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9+.-]+(:[a-z0-9]+)?$")]
+    private static partial Regex PackagePattern();
 }

@@ -134,4 +134,18 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
         await build.Should().ThrowAsync<ImageBuildException>().WithMessage("*needs /usr/bin/alpy-missing-tool*Install the Debian package alpy-missing-package*");
         (await fixture.Docker.Images.ListAsync(new ImageListOptions { Labels = [$"{ImageLabels.Image}={recipe.Name}"] }, Token)).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Given_whole_debian_packages_When_built_Then_their_programs_run_with_their_libraries()
+    {
+        var recipe = Small(fixture.RecipeName("packages")) with { Packages = [new HostPackage("iperf3", Only: ["/usr/bin"]), new HostPackage("libiperf0")] };
+
+        var image = await new ImageBuilder(fixture.Docker).EnsureAsync(recipe, Token);
+        var iperf = await fixture.RunAsync(image.Reference, "/usr/bin/iperf3", "-v");
+        var listing = await fixture.RunAsync(image.Reference, "sh", "-c", "cat /usr/lib/x86_64-linux-gnu/libiperf.so.0 > /dev/null && echo linked");
+
+        iperf.ExitCode.Should().Be(0, iperf.Stderr);
+        iperf.Stdout.Should().StartWith("iperf 3");
+        listing.Stdout.Should().Be("linked\n", "the package's soname link is in the image");
+    }
 }

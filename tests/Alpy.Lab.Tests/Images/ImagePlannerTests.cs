@@ -149,4 +149,54 @@ public sealed class ImagePlannerTests : IDisposable
         paths.Should().NotContain("/bin/ip", "iproute2's ip replaces busybox's");
         plan.Entries.OfType<LinkEntry>().Should().OnlyContain(link => link.Target == "busybox");
     }
+
+    [Fact]
+    public void Given_an_installed_package_When_planned_Then_its_files_and_links_are_in_and_its_directories_implied()
+    {
+        var tool = temp.File("pkg/bin/tool", [7, 7, 7], (UnixFileMode)Convert.ToInt32("755", 8));
+        var alias = Path.Combine(temp.Path, "pkg/bin/alias");
+        File.CreateSymbolicLink(alias, "tool");
+        var readme = temp.File("pkg/doc/README", [1]);
+        var dpkg = Path.Combine(temp.Path, "dpkg");
+        temp.File("dpkg/probe:amd64.list", Encoding.UTF8.GetBytes($"/.\n{temp.Path}/pkg\n{temp.Path}/pkg/bin\n{tool}\n{alias}\n{readme}\n"));
+        var planner = new ImagePlanner(new LibrarySearchPath([]), dpkg);
+
+        var plan = planner.Plan(new ImageRecipe { Name = "probe", Packages = [new HostPackage("probe", Only: [Path.Combine(temp.Path, "pkg/bin")])] });
+
+        plan.Entries.OfType<FileEntry>().Should().ContainSingle().Which.Path.Should().Be(tool);
+        plan.Entries.OfType<LinkEntry>().Should().ContainSingle().Which.Should().Be(new LinkEntry(alias, "tool"));
+        plan.Entries.Select(e => e.Path).Should().NotContain(readme).And.Contain(Path.Combine(temp.Path, "pkg/bin"));
+    }
+
+    [Fact]
+    public void Given_a_package_that_is_not_installed_When_planned_Then_the_error_says_to_install_it()
+    {
+        var planner = new ImagePlanner(new LibrarySearchPath([]), temp.Path);
+
+        var plan = () => planner.Plan(new ImageRecipe { Name = "probe", Packages = [new HostPackage("alpy-absent")] });
+
+        plan.Should().Throw<ImageBuildException>().WithMessage(
+            "Image 'probe' needs the Debian package alpy-absent, which is not installed on this host. "
+            + "Install it: apt-get install alpy-absent (and add it to scripts/install-prerequisites).");
+    }
+
+    [Theory]
+    [InlineData("/usr/bin/iperf3", true)]
+    [InlineData("/usr/share/doc/iperf3/copyright", false)]
+    [InlineData("/usr/share/man/man1/iperf3.1.gz", false)]
+    [InlineData("/lib/systemd/system/iperf3.service", false)]
+    [InlineData("/etc/init.d/iperf3", false)]
+    public void Given_a_packaged_path_When_filtered_Then_documentation_and_services_stay_out(string path, bool included) =>
+        new HostPackage("iperf3").Includes(path).Should().Be(included);
+
+    [Theory]
+    [InlineData("Bad Name")]
+    [InlineData("../etc")]
+    [InlineData("")]
+    public void Given_a_bad_package_name_When_validated_Then_it_is_refused(string name)
+    {
+        var recipe = new ImageRecipe { Name = "probe", Packages = [new HostPackage(name)] };
+
+        recipe.Invoking(r => r.Validate()).Should().Throw<ArgumentException>().WithMessage($"*'{name}' is not a Debian package name.");
+    }
 }
