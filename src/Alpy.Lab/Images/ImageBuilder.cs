@@ -116,7 +116,8 @@ public sealed class ImageBuilder
             $"LABEL {ImageLabels.Image}={plan.Recipe.Name}",
             $"LABEL {ImageLabels.Hash}={plan.InputHash}",
         };
-        changes.AddRange(plan.Recipe.Environment.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"ENV {pair.Key}={pair.Value}"));
+        changes.AddRange(plan.Recipe.Labels.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"LABEL {pair.Key}={pair.Value}"));
+        changes.AddRange(plan.Recipe.Environment.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"ENV {pair.Key}={Quote(pair.Value)}"));
         if (plan.Recipe.Cmd.Count > 0)
         {
             changes.Add("CMD " + System.Text.Json.JsonSerializer.Serialize(plan.Recipe.Cmd, ImageJsonContext.Default.IReadOnlyListString));
@@ -124,4 +125,8 @@ public sealed class ImageBuilder
 
         return changes;
     }
+
+    /// <summary>A Dockerfile word in double quotes: spaces stay in the value, and nothing in it is expanded.</summary>
+    private static string Quote(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("$", "\\$", StringComparison.Ordinal) + "\"";
 }

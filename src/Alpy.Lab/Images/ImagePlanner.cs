@@ -179,6 +179,11 @@ public sealed class ImagePlanner
             manifest.Append("env ").Append(name).Append('=').Append(value).Append('\n');
         }
 
+        foreach (var (name, value) in recipe.Labels.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            manifest.Append("label ").Append(name).Append('=').Append(value).Append('\n');
+        }
+
         manifest.Append("cmd ").Append(JsonSerializer.Serialize(recipe.Cmd, ImageJsonContext.Default.IReadOnlyListString)).Append('\n');
         return Sha256(Encoding.UTF8.GetBytes(manifest.ToString()));
     }

@@ -30,6 +30,9 @@ public sealed partial record ImageRecipe
     /// <summary>The image's environment (<c>ENV</c>).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Extra labels of the image (<c>LABEL</c>), beside <see cref="ImageLabels"/>; values of [A-Za-z0-9._:/@+-].</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The default command's argv (<c>CMD</c>), or empty for none.</summary>
     public IReadOnlyList<string> Cmd { get; init; } = [];
 
@@ -97,6 +100,15 @@ public sealed partial record ImageRecipe
             Claim(program.ImagePath, $"program {program.ImagePath}");
         }
 
+        foreach (var (name, value) in Labels)
+        {
+            if (!LabelPattern().IsMatch(name) || !LabelPattern().IsMatch(value) || name.StartsWith(ImageLabels.Image, StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"Image recipe '{Name}': label '{name}={value}' must use [A-Za-z0-9._:/@+-] and must not be one of the builder's own ({ImageLabels.Image}*).");
+            }
+        }
+
         foreach (var (name, value) in Environment)
         {
             if (string.IsNullOrEmpty(name) || name.AsSpan().IndexOfAny("= \n\r\0") >= 0 || value.AsSpan().IndexOfAny("\n\r\0") >= 0)
@@ -117,6 +129,9 @@ public sealed partial record ImageRecipe
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._:/@+-]+$")]
+    private static partial Regex LabelPattern();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9+.-]+(:[a-z0-9]+)?$")]
     private static partial Regex PackagePattern();

@@ -4,10 +4,15 @@ namespace Alpy.Docker.Tests.Integration;
 
 /// <summary>
 /// The real daemon plus a small busybox image imported for these tests. Everything created here carries the label
-/// <c>alpy.test=&lt;run&gt;</c>; disposal removes every such container and the image, also after failed tests.
+/// <c>alpy.test=&lt;run&gt;</c>; disposal removes every such container and the image, also after failed tests,
+/// and the next run removes what a killed run left.
 /// </summary>
 public sealed class DockerFixture : IAsyncLifetime
 {
+    private const string RunPrefix = "docker-";
+
+    private TestRunLease? lease;
+
     private const string Busybox = "/bin/busybox";
 
     private static readonly string[] Applets =
@@ -16,7 +21,7 @@ public sealed class DockerFixture : IAsyncLifetime
     public DockerClient Client { get; } = new(new DockerClientOptions { RequestTimeout = TimeSpan.FromSeconds(20) });
 
     /// <summary>The label value of this test run.</summary>
-    public string Run { get; } = "docker-" + Guid.NewGuid().ToString("N")[..12];
+    public string Run { get; } = RunPrefix + Guid.NewGuid().ToString("N")[..12];
 
     public string Image => $"alpy-docker-test:{Run}";
 
@@ -49,6 +54,9 @@ public sealed class DockerFixture : IAsyncLifetime
             throw new InvalidOperationException($"{Busybox} is missing: install Debian's busybox-static (scripts/install-prerequisites does).");
         }
 
+        lease = TestRunLease.TryAcquire(Run) ?? throw new InvalidOperationException($"Test run {Run} is already taken.");
+        await TestRunLease.ReapDeadRunsAsync(Client, RunPrefix);
+
         await Client.Images.ImportAsync(
             WriteRootFsAsync,
             new ImageImportOptions { Repository = "alpy-docker-test", Tag = Run, Changes = [$"LABEL alpy.test={Run}", "ENV PATH=/bin"] },
@@ -68,6 +76,7 @@ public sealed class DockerFixture : IAsyncLifetime
         }
 
         Client.Dispose();
+        lease?.Dispose();
     }
 
     private static async Task WriteRootFsAsync(Stream stream, CancellationToken cancellationToken)

@@ -4,29 +4,25 @@ using Alpy.Lab.Images;
 namespace Alpy.Lab.Tests.Images;
 
 /// <summary>
-/// The real daemon for image builder tests. Test recipes are named <c>test-RUN-...</c>; disposal removes every image
-/// of them and every container labelled <c>alpy.test=RUN</c>, also after failed tests. The tools image is kept:
-/// images are reused across runs, not trash.
+/// The real daemon for image builder tests. Test recipes carry the label <c>alpy.test=RUN</c>, as do the containers
+/// run from them; disposal removes all of them, also after failed tests, and the next run removes what a killed run
+/// left. The tools image is kept: images are reused across runs, not trash.
 /// </summary>
 public sealed class ImageBuilderFixture : IAsyncLifetime
 {
-    private readonly List<string> recipeNames = [];
+    private const string RunPrefix = "images-";
+
+    private TestRunLease? lease;
 
     public DockerClient Docker { get; } = new(new DockerClientOptions { RequestTimeout = TimeSpan.FromSeconds(30) });
 
-    public string Run { get; } = Guid.NewGuid().ToString("N")[..8];
+    public string Run { get; } = RunPrefix + Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>A recipe name unique to this run, remembered for cleanup.</summary>
-    public string RecipeName(string what)
-    {
-        var name = $"test-{Run}-{what}";
-        lock (recipeNames)
-        {
-            recipeNames.Add(name);
-        }
+    /// <summary>The labels of this run, for recipes and containers.</summary>
+    public IReadOnlyDictionary<string, string> Labels => new Dictionary<string, string> { ["alpy.test"] = Run };
 
-        return name;
-    }
+    /// <summary>A recipe name unique to this run.</summary>
+    public string RecipeName(string what) => $"test-{Run}-{what}";
 
     /// <summary>Runs a command in <paramref name="image"/> with no network and returns exit code and output.</summary>
     public async Task<ContainerRunResult> RunAsync(string image, params string[] cmd) =>
@@ -35,13 +31,17 @@ public sealed class ImageBuilderFixture : IAsyncLifetime
             {
                 Image = image,
                 Cmd = cmd,
-                Labels = new Dictionary<string, string> { ["alpy.test"] = Run },
+                Labels = Labels,
                 HostConfig = new HostConfig { NetworkMode = NamespaceMode.None },
             },
             new ContainerRunOptions { Timeout = TimeSpan.FromSeconds(30) },
             TestContext.Current.CancellationToken);
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public async ValueTask InitializeAsync()
+    {
+        lease = TestRunLease.TryAcquire(Run) ?? throw new InvalidOperationException($"Test run {Run} is already taken.");
+        await TestRunLease.ReapDeadRunsAsync(Docker, RunPrefix);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -50,15 +50,13 @@ public sealed class ImageBuilderFixture : IAsyncLifetime
             await Docker.Containers.RemoveAsync(container.Id, force: true);
         }
 
-        foreach (var name in recipeNames)
+        foreach (var image in await Docker.Images.ListAsync(new ImageListOptions { Labels = [$"alpy.test={Run}"] }))
         {
-            foreach (var image in await Docker.Images.ListAsync(new ImageListOptions { Labels = [$"{ImageLabels.Image}={name}"] }))
-            {
-                await Docker.Images.RemoveAsync(image.Id, force: true);
-            }
+            await Docker.Images.RemoveAsync(image.Id, force: true);
         }
 
         Docker.Dispose();
+        lease?.Dispose();
     }
 }
 

@@ -9,13 +9,14 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ImageRecipe Small(string name, string motd = "hello\n") => new()
+    private ImageRecipe Small(string name, string motd = "hello\n") => new()
     {
         Name = name,
+        Labels = fixture.Labels,
         Files = [new HostFile("/bin/busybox", "busybox-static")],
         Links = ImageRecipe.BusyboxApplets("busybox", "/bin", "sh", "cat", "echo"),
         GeneratedFiles = [GeneratedFile.FromText("/etc/motd", motd)],
-        Environment = new Dictionary<string, string> { ["PATH"] = "/bin" },
+        Environment = new Dictionary<string, string> { ["PATH"] = "/bin", ["GREETING"] = "a \"quoted\" $HOME \\ value" },
     };
 
     [Fact]
@@ -58,6 +59,7 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
         var inspected = await fixture.Docker.Images.InspectAsync(first.Reference, Token);
         inspected.Config!.Labels.Should().Contain(ImageLabels.Image, recipe.Name).And.Contain(ImageLabels.Hash, first.InputHash);
         (await fixture.RunAsync(first.Reference, "cat", "/etc/motd")).Stdout.Should().Be("hello\n");
+        (await fixture.RunAsync(first.Reference, "sh", "-c", "echo \"$GREETING\"")).Stdout.Should().Be("a \"quoted\" $HOME \\ value\n");
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed class ImagePlannerTests : IDisposable
         { "a program's compiler arguments", r => r with { Programs = [new CProgram("/usr/local/bin/helper", "int main(void) { return 0; }\n", ["-O0"])] } },
         { "the environment", r => r with { Environment = new Dictionary<string, string> { ["PATH"] = "/bin" } } },
         { "the command", r => r with { Cmd = ["tool", "-v"] } },
+        { "a label", r => r with { Labels = new Dictionary<string, string> { ["alpy.test"] = "x" } } },
         { "the name", r => r with { Name = "probe2" } },
         { "a file's image path", r => r with { Files = [r.Files[0] with { ImagePath = "/bin/tool" }] } },
     };
@@ -198,5 +199,16 @@ public sealed class ImagePlannerTests : IDisposable
         var recipe = new ImageRecipe { Name = "probe", Packages = [new HostPackage(name)] };
 
         recipe.Invoking(r => r.Validate()).Should().Throw<ArgumentException>().WithMessage($"*'{name}' is not a Debian package name.");
+    }
+
+    [Theory]
+    [InlineData("alpy.test", "two words")]
+    [InlineData("bad key", "v")]
+    [InlineData("alpy.image.hash", "forged")]
+    public void Given_a_label_that_could_break_or_forge_the_configuration_When_validated_Then_it_is_refused(string name, string value)
+    {
+        var recipe = Recipe() with { Labels = new Dictionary<string, string> { [name] = value } };
+
+        recipe.Invoking(r => r.Validate()).Should().Throw<ArgumentException>().WithMessage($"*label '{name}={value}' must use*");
     }
 }
