@@ -1,0 +1,42 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Alpy.Capture;
+
+/// <summary>Prints UDP as tcpdump does for ports it has no application printer for: "UDP, length 3".</summary>
+internal static class UdpText
+{
+    public static void Append(StringBuilder text, ReadOnlySpan<byte> udp, IpEndpoints endpoints, bool addressesPrinted, int length)
+    {
+        ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(udp);
+        ushort destinationPort = BinaryPrimitives.ReadUInt16BigEndian(udp[2..]);
+        if (addressesPrinted)
+        {
+            text.Append(sourcePort).Append(" > ").Append(destinationPort).Append(": ");
+        }
+        else
+        {
+            endpoints.AppendWithPorts(text, sourcePort, destinationPort);
+        }
+
+        int declared = BinaryPrimitives.ReadUInt16BigEndian(udp[4..]);
+        if (declared == 0 && length > 65535)
+        {
+            declared = length;
+        }
+
+        if (declared < 8)
+        {
+            text.Append("truncated-udplength ").Append(declared).Append(" [invalid]");
+            return;
+        }
+
+        if (declared > length)
+        {
+            text.Append("UDP, bad length ").Append(declared - 8).Append(" > ").Append(length - 8);
+            return;
+        }
+
+        text.Append("UDP, length ").Append(declared - 8);
+    }
+}
