@@ -77,11 +77,11 @@ public readonly struct Packet
     /// <summary>IPv4 or IPv6 destination address.</summary>
     public IPAddress? DestinationAddress => Ipv4?.Destination ?? Ipv6?.Destination;
 
-    /// <summary>TCP or UDP source port.</summary>
-    public ushort? SourcePort => _layout.Transport is LayerKind.Tcp or LayerKind.Udp ? BinaryPrimitives.ReadUInt16BigEndian(Transport.Span) : null;
+    /// <summary>TCP or UDP source port; also when the rest of the header was not captured.</summary>
+    public ushort? SourcePort => HasPorts ? BinaryPrimitives.ReadUInt16BigEndian(Transport.Span) : null;
 
-    /// <summary>TCP or UDP destination port.</summary>
-    public ushort? DestinationPort => _layout.Transport is LayerKind.Tcp or LayerKind.Udp ? BinaryPrimitives.ReadUInt16BigEndian(Transport.Span[2..]) : null;
+    /// <summary>TCP or UDP destination port; also when the rest of the header was not captured.</summary>
+    public ushort? DestinationPort => HasPorts ? BinaryPrimitives.ReadUInt16BigEndian(Transport.Span[2..]) : null;
 
     /// <summary>
     /// The innermost bytes the decoder did not interpret: the TCP/UDP payload, ICMP body, the data of a later
@@ -133,6 +133,10 @@ public readonly struct Packet
 
     /// <summary>The layer offsets, for the text printers.</summary>
     internal PacketLayout Layout => _layout;
+
+    private bool HasPorts =>
+        _layout.Transport is LayerKind.Tcp or LayerKind.Udp
+        || (_layout.Problem == PacketProblem.TruncatedTransportHeader && _layout.Protocol is (byte)IpProtocol.Tcp or (byte)IpProtocol.Udp && _layout.TransportLength >= 4);
 
     private ReadOnlyMemory<byte> Network => _data.Slice(_layout.NetworkOffset, _layout.NetworkLength);
 

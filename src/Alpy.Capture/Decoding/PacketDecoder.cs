@@ -193,13 +193,9 @@ internal static class PacketDecoder
             return;
         }
 
+        // A total length below the header length (0 included, as segmentation offload leaves it) is invalid, as for tcpdump.
         int totalLength = BinaryPrimitives.ReadUInt16BigEndian(packet[2..]);
-        if (totalLength == 0)
-        {
-            // Segmentation offload hands captures super-packets with a zero total length; tcpdump assumes the rest of the frame.
-            totalLength = packet.Length;
-        }
-        else if (totalLength < headerLength)
+        if (totalLength < headerLength)
         {
             layout.Problem = PacketProblem.BadIpv4TotalLength;
             return;

@@ -13,7 +13,7 @@ internal static class ArpText
         int length = packet.OriginalLength - layout.NetworkOffset;
         if (layout.Network != LayerKind.Arp)
         {
-            text.Append(options.LinkLevel ? "[|arp]" : "ARP, [|arp]");
+            text.Append(" [|arp]");
             return;
         }
 

@@ -12,7 +12,7 @@ internal static class IcmpText
         text.Append("ICMP ");
         if (!TryAppendMessage(text, icmp))
         {
-            text.Append("[|icmp]");
+            text.Append(" [|icmp]");
             return;
         }
 

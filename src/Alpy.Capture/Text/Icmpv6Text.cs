@@ -18,7 +18,7 @@ internal static class Icmpv6Text
                 text.Append(", ").Append(code switch
                 {
                     0 => "unreachable route",
-                    1 => "unreachable prohibited",
+                    1 => " unreachable prohibited", // sic: tcpdump 4.99 has this leading space
                     2 => "beyond scope",
                     3 => "unreachable address",
                     4 => "unreachable port",
@@ -31,7 +31,7 @@ internal static class Icmpv6Text
 
                 if (!TryAppendUnreachable(text, icmp, code))
                 {
-                    text.Append("[|icmp6]");
+                    text.Append(" [|icmp6]");
                     return;
                 }
 
@@ -42,7 +42,7 @@ internal static class Icmpv6Text
             case 3:
                 if (icmp.Length < 8 + 40)
                 {
-                    text.Append("[|icmp6]");
+                    text.Append(" [|icmp6]");
                     return;
                 }
 
@@ -93,7 +93,7 @@ internal static class Icmpv6Text
             case 136:
                 if (icmp.Length < 24)
                 {
-                    text.Append("[|icmp6]");
+                    text.Append(" [|icmp6]");
                     return;
                 }
 
@@ -102,7 +102,7 @@ internal static class Icmpv6Text
             case 137:
                 if (icmp.Length < 40)
                 {
-                    text.Append("[|icmp6]");
+                    text.Append(" [|icmp6]");
                     return;
                 }
 
@@ -127,6 +127,9 @@ internal static class Icmpv6Text
 
         text.Append(", length ").Append(length);
     }
+
+    /// <summary>For a message cut short: tcpdump gets as far as the type's name.</summary>
+    public static void AppendTypeOnly(StringBuilder text, byte type) => text.Append("ICMP6, ").Append(TypeName(type));
 
     private static bool TryAppendUnreachable(StringBuilder text, ReadOnlySpan<byte> icmp, byte code)
     {
@@ -226,6 +229,8 @@ internal static class Icmpv6Text
         146 => "mobile router solicitation",
         147 => "mobile router advertisement",
         155 => "RPL",
+        200 => "mtrace response",
+        201 => "mtrace message",
         _ => string.Create(CultureInfo.InvariantCulture, $"unknown icmp6 type ({type})"),
     };
 

@@ -17,7 +17,7 @@ internal static class Ipv4Text
         switch (layout.Problem)
         {
             case PacketProblem.TruncatedIpv4Header:
-                text.Append("[|ip]");
+                text.Append(" [|ip]");
                 return;
             case PacketProblem.BadIpv4Version:
                 text.Append("IP").Append(ip[0] >> 4).Append(" [invalid]");
@@ -26,19 +26,14 @@ internal static class Ipv4Text
                 text.Append("bad-hlen ").Append((ip[0] & 0x0F) * 4);
                 return;
             case PacketProblem.BadIpv4TotalLength:
-                text.Append("[total length ").Append(BinaryPrimitives.ReadUInt16BigEndian(ip[2..]))
-                    .Append(" < header length ").Append((ip[0] & 0x0F) * 4).Append("] [invalid]");
+                text.Append("bad-len ").Append(BinaryPrimitives.ReadUInt16BigEndian(ip[2..]));
                 return;
         }
 
         int headerLength = (ip[0] & 0x0F) * 4;
         int wire = packet.OriginalLength - layout.NetworkOffset;
         int total = BinaryPrimitives.ReadUInt16BigEndian(ip[2..]);
-        if (total == 0)
-        {
-            total = wire;
-        }
-        else if (wire < total)
+        if (wire < total)
         {
             text.Append("truncated-ip - ").Append(total - wire).Append(" bytes missing! ");
         }

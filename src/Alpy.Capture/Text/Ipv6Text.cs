@@ -8,15 +8,21 @@ internal static class Ipv6Text
 {
     public static void Append(StringBuilder text, in Packet packet, in PacketLayout layout, TcpdumpFormatOptions options, TcpSequenceTracker? tracker)
     {
+        ReadOnlySpan<byte> ip = packet.Data.Span[layout.NetworkOffset..];
+        if (layout.Problem == PacketProblem.TruncatedIpv6Header)
+        {
+            text.Append(" [|ip6]"); // tcpdump checks the header before it prints "IP6"
+            return;
+        }
+
         if (!options.LinkLevel)
         {
             text.Append("IP6 ");
         }
 
-        ReadOnlySpan<byte> ip = packet.Data.Span[layout.NetworkOffset..];
-        if (layout.Problem is PacketProblem.TruncatedIpv6Header or PacketProblem.BadIpv6Version)
+        if (layout.Problem == PacketProblem.BadIpv6Version)
         {
-            text.Append(layout.Problem == PacketProblem.BadIpv6Version ? "version error: " + (ip[0] >> 4) : "[|ip6]");
+            text.Append("version error: ").Append(ip[0] >> 4).Append(" != 6");
             return;
         }
 
@@ -48,8 +54,11 @@ internal static class Ipv6Text
                     text.Append("DSTOPT ");
                     break;
                 case (byte)IpProtocol.Routing:
-                    text.Append("srcrt (len=").Append(header[1]).Append(", type=").Append(header[2])
-                        .Append(", segleft=").Append(header[3]).Append(") ");
+                    if (!RoutingText.TryAppend(text, header[..length]))
+                    {
+                        return;
+                    }
+
                     break;
                 case (byte)IpProtocol.AuthenticationHeader:
                     text.Append(System.Globalization.CultureInfo.InvariantCulture,
@@ -77,7 +86,7 @@ internal static class Ipv6Text
 
         if (Ipv6HeaderChain.IsExtension(walker.Protocol))
         {
-            text.Append("[|ip6]");
+            text.Append(" [|ip6]");
             return;
         }
 

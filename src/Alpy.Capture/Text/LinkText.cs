@@ -40,7 +40,7 @@ internal static class LinkText
         ReadOnlySpan<byte> data = packet.Data.Span;
         if (data.Length < 14)
         {
-            text.Append("[|ether]");
+            text.Append(" [|ether]");
             return;
         }
 
@@ -112,7 +112,7 @@ internal static class LinkText
         bool version2 = packet.LinkType == LinkType.LinuxSll2;
         if (data.Length < (version2 ? 20 : 16))
         {
-            text.Append(version2 ? "[|sll2]" : "[|sll]");
+            text.Append(version2 ? " [|sll2]" : " [|sll]");
             return;
         }
 

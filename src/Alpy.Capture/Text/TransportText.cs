@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Alpy.Capture;
@@ -24,8 +25,14 @@ internal static class TransportText
                 TcpText.Append(text, segment, endpoints, addressesPrinted, length, options, tracker);
                 return;
             case LayerKind.Udp:
-                UdpText.Append(text, segment, endpoints, addressesPrinted, length);
+                UdpText.Append(text, segment, endpoints, addressesPrinted, length, layout.IsFragment);
                 return;
+        }
+
+        if (layout.Problem == PacketProblem.TruncatedTransportHeader && layout.Protocol is (byte)IpProtocol.Tcp or (byte)IpProtocol.Udp)
+        {
+            AppendTruncatedPorts(text, segment, endpoints, addressesPrinted, layout.Protocol == (byte)IpProtocol.Tcp ? " [|tcp]" : " [|udp]");
+            return;
         }
 
         if (!addressesPrinted)
@@ -47,7 +54,12 @@ internal static class TransportText
             default:
                 if (layout.Problem == PacketProblem.TruncatedTransportHeader)
                 {
-                    text.Append("[|").Append(ProtocolLabel(layout.Protocol)).Append(']');
+                    if (layout.Protocol == (byte)IpProtocol.Icmpv6 && segment.Length >= 4)
+                    {
+                        Icmpv6Text.AppendTypeOnly(text, segment[0]);
+                    }
+
+                    text.Append(" [|").Append(ProtocolLabel(layout.Protocol)).Append(']');
                 }
                 else
                 {
@@ -56,6 +68,26 @@ internal static class TransportText
 
                 break;
         }
+    }
+
+    /// <summary>A TCP or UDP header cut by the capture: tcpdump still names the ports when it has them.</summary>
+    private static void AppendTruncatedPorts(StringBuilder text, ReadOnlySpan<byte> segment, IpEndpoints endpoints, bool addressesPrinted, string marker)
+    {
+        if (segment.Length >= 4)
+        {
+            ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(segment);
+            ushort destinationPort = BinaryPrimitives.ReadUInt16BigEndian(segment[2..]);
+            _ = addressesPrinted
+                ? text.Append(sourcePort).Append(" > ").Append(destinationPort).Append(": ")
+                : endpoints.AppendWithPorts(text, sourcePort, destinationPort);
+        }
+        else if (!addressesPrinted)
+        {
+            // tcpdump's TCP printer ends "src > dst:" here, its UDP printer "src > dst: ".
+            endpoints.Append(text).Append(marker == " [|tcp]" ? ":" : ": ");
+        }
+
+        text.Append(marker);
     }
 
     private static string ProtocolLabel(byte protocol) => protocol switch

@@ -6,7 +6,7 @@ namespace Alpy.Capture;
 /// <summary>Prints UDP as tcpdump does for ports it has no application printer for: "UDP, length 3".</summary>
 internal static class UdpText
 {
-    public static void Append(StringBuilder text, ReadOnlySpan<byte> udp, IpEndpoints endpoints, bool addressesPrinted, int length)
+    public static void Append(StringBuilder text, ReadOnlySpan<byte> udp, IpEndpoints endpoints, bool addressesPrinted, int length, bool fragment)
     {
         ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(udp);
         ushort destinationPort = BinaryPrimitives.ReadUInt16BigEndian(udp[2..]);
@@ -27,11 +27,12 @@ internal static class UdpText
 
         if (declared < 8)
         {
-            text.Append("truncated-udplength ").Append(declared).Append(" [invalid]");
+            text.Append("truncated-udplength ").Append(declared);
             return;
         }
 
-        if (declared > length)
+        // A first fragment carries only part of the datagram: its length field is not checked against the packet.
+        if (declared > length && !fragment)
         {
             text.Append("UDP, bad length ").Append(declared - 8).Append(" > ").Append(length - 8);
             return;
