@@ -168,18 +168,13 @@ public sealed class CaptureReader : IDisposable
     /// <summary>Makes at least <paramref name="needed"/> unread bytes available; false when the stream has fewer.</summary>
     private bool Fill(int needed)
     {
-        if (_end - _start >= needed)
-        {
-            return true;
-        }
-
-        if (needed > _buffer.Length - _start)
-        {
-            Compact(needed);
-        }
-
         while (_end - _start < needed)
         {
+            if (_end == _buffer.Length)
+            {
+                MakeRoom(needed);
+            }
+
             int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
             if (read == 0)
             {
@@ -192,15 +187,18 @@ public sealed class CaptureReader : IDisposable
         return true;
     }
 
-    /// <summary>Moves the unread bytes to the front, into a larger buffer when one record needs more room.</summary>
-    private void Compact(int needed)
+    /// <summary>
+    /// Moves the unread bytes to the front or, when they already fill the buffer, doubles it (up to what the record
+    /// needs, which the parser has checked against the limits). Growing only as data arrives keeps memory within
+    /// twice what the stream really holds, whatever a corrupt length field claims.
+    /// </summary>
+    private void MakeRoom(int needed)
     {
         int unread = _end - _start;
         byte[] target = _buffer;
-        if (needed > _buffer.Length)
+        if (_start == 0)
         {
-            // The parser has already checked the length against the configured limits.
-            target = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+            target = ArrayPool<byte>.Shared.Rent((int)Math.Min(needed, (long)_buffer.Length * 2));
         }
 
         Buffer.BlockCopy(_buffer, _start, target, 0, unread);

@@ -18,7 +18,6 @@ internal sealed class PcapngParser : RecordParser
     private const uint ByteOrderMagic = 0x1A2B3C4D;
     private const int MinimumBlockLength = 12;
 
-    private bool _inSection;
     private bool _bigEndian;
     private PcapngInterface[] _interfaces = [];
 
@@ -51,14 +50,10 @@ internal sealed class PcapngParser : RecordParser
         }
 
         // The section header type reads the same in both byte orders; its byte order comes after the length.
-        bool isSection = BinaryPrimitives.ReadUInt32LittleEndian(data) == SectionHeaderType;
-        if (isSection)
+        // (The file starts with one: the format detector made sure.)
+        if (BinaryPrimitives.ReadUInt32LittleEndian(data) == SectionHeaderType)
         {
             _bigEndian = ReadSectionByteOrder(data, offset);
-        }
-        else if (!_inSection)
-        {
-            throw Corrupt(offset, "a pcapng block comes before any Section Header Block");
         }
 
         uint type = Read32(data);
@@ -105,7 +100,7 @@ internal sealed class PcapngParser : RecordParser
     }
 
     public override RecordParser Clone() =>
-        new PcapngParser(Source, Options) { _inSection = _inSection, _bigEndian = _bigEndian, _interfaces = _interfaces };
+        new PcapngParser(Source, Options) { _bigEndian = _bigEndian, _interfaces = _interfaces };
 
     private bool ReadSectionByteOrder(ReadOnlySpan<byte> data, long offset)
     {
@@ -132,7 +127,6 @@ internal sealed class PcapngParser : RecordParser
             throw Corrupt(offset, $"pcapng version {major}.{minor} is not supported (only 1.x is)");
         }
 
-        _inSection = true;
         _interfaces = [];
     }
 
