@@ -53,7 +53,7 @@ public sealed class CaptureFileAssertions : ReferenceTypeAssertions<CaptureFile,
         CaptureWindow window = Subject.ReadSince(since);
         Execute.Assertion
             .BecauseOf(because)
-            .FailWith(FailureText.Escape($"Expected {Subject.Name} to receive no frame matching \"{filter}\" within {during.TotalSeconds:0.###} s, {since}") + "{reason}" +
+            .FailWith(FailureText.Escape($"Expected {Subject.Name} to receive no frame matching \"{filter}\" within {during.TotalSeconds:0.###} s {since}") + "{reason}" +
                       FailureText.Escape($", but frame #{frame.Number} did:\n  {frame}\n{FailureText.Contents(window).TrimStart()}"));
         return new AndConstraint<CaptureFileAssertions>(this);
     }

@@ -66,7 +66,7 @@ public sealed class CaptureWindowAssertions : GenericCollectionAssertions<Captur
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
             .ForCondition(matching.Length > 0)
-            .FailWith(FailureText.Escape($"Expected {Subject.Description} to contain a frame where {predicate.Body}") + "{reason}" +
+            .FailWith(FailureText.Escape($"Expected {Subject.Description} to contain a frame where {PredicateText.Describe(predicate)}") + "{reason}" +
                       FailureText.Escape($", but none of its frames did.{FailureText.Contents(Subject)}"));
         return new AndWhichConstraint<CaptureWindowAssertions, Frame>(this, matching);
     }
@@ -75,11 +75,11 @@ public sealed class CaptureWindowAssertions : GenericCollectionAssertions<Captur
     public AndConstraint<CaptureWindowAssertions> NotContainFrame(Expression<Func<Frame, bool>> predicate, string because = "", params object[] becauseArgs)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        CaptureWindow matching = Subject.Matching(predicate.Compile(), predicate.Body.ToString());
+        CaptureWindow matching = Subject.Matching(predicate.Compile(), PredicateText.Describe(predicate));
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
             .ForCondition(matching.Count == 0)
-            .FailWith(FailureText.Escape($"Expected {Subject.Description} to contain no frame where {predicate.Body}") + "{reason}" +
+            .FailWith(FailureText.Escape($"Expected {Subject.Description} to contain no frame where {PredicateText.Describe(predicate)}") + "{reason}" +
                       FailureText.Escape($", but {matching.Count} did:\n{FailureText.Lines(Subject, matching)}"));
         return new AndConstraint<CaptureWindowAssertions>(this);
     }

@@ -80,7 +80,7 @@ internal sealed unsafe class BpfProgram : SafeHandle
         nint pcap = Libpcap.OpenDead(ToDataLinkType(linkType), SnapLength);
         if (pcap == 0)
         {
-            throw new CaptureFilterException(expression, $"libpcap could not prepare a compiler for link type {linkType} ({(int)linkType}).");
+            throw new CaptureFilterException(expression, $"libpcap could not prepare a compiler for {Describe(linkType)}.");
         }
 
         try
@@ -93,7 +93,7 @@ internal sealed unsafe class BpfProgram : SafeHandle
                     string reason = Marshal.PtrToStringUTF8((nint)Libpcap.GetError(pcap)) ?? "unknown error";
                     throw new CaptureFilterException(
                         expression,
-                        $"Invalid capture filter \"{expression}\" for {linkType} frames: libpcap says \"{reason}\". " +
+                        $"Invalid capture filter \"{expression}\" for {Describe(linkType)}: libpcap says \"{reason}\". " +
                         "Write a tcpdump filter expression (man 7 pcap-filter), e.g. \"tcp dst port 88\", \"icmp[icmptype] == icmp-echo\" or \"vlan 10 and udp\".");
                 }
             }
@@ -124,6 +124,9 @@ internal sealed unsafe class BpfProgram : SafeHandle
         program.SetHandle((nint)block);
         return program;
     }
+
+    private static string Describe(LinkType linkType) =>
+        Enum.IsDefined(linkType) ? $"{linkType} frames" : $"frames of link type {(int)linkType}";
 
     /// <summary>pcap_open_dead takes a DLT_ value; they equal the LINKTYPE_ values except for raw IP.</summary>
     private static int ToDataLinkType(LinkType linkType) => linkType == LinkType.Raw ? 12 : (int)linkType;

@@ -195,7 +195,7 @@ public sealed class CaptureFile
     private CaptureTimeoutException TimedOut(string what, CaptureMark since, TimeSpan limit, int found, int wanted)
     {
         string progress = wanted > 1 ? $" ({found} of {wanted} arrived)" : string.Empty;
-        string waited = $"Waited {limit.TotalSeconds:0.###} s for {what} on {Name}{progress}, {since}";
+        string waited = $"Waited {limit.TotalSeconds:0.###} s for {what} on {Name}{progress} {since}";
         if (!File.Exists(Path))
         {
             var empty = new CaptureWindow(Name, Path, [], since, since, since.ToString());

@@ -45,6 +45,6 @@ public sealed class CaptureMark
     public static CaptureMark At(DateTimeOffset time) => new(null, ReadPosition.Start, time, timeOnly: true);
 
     public override string ToString() => IsTimeOnly
-        ? string.Create(CultureInfo.InvariantCulture, $"frames since {Time.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff}Z")
-        : string.Create(CultureInfo.InvariantCulture, $"frames after #{FramesBefore} (byte {Offset}) of {System.IO.Path.GetFileName(Path ?? "any file")}, marked at {Time.UtcDateTime:HH:mm:ss.ffffff}Z");
+        ? string.Create(CultureInfo.InvariantCulture, $"since {Time.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff}Z")
+        : string.Create(CultureInfo.InvariantCulture, $"after frame #{FramesBefore} (byte {Offset}) of {System.IO.Path.GetFileName(Path ?? "any file")}, marked at {Time.UtcDateTime:HH:mm:ss.ffffff}Z");
 }
