@@ -51,6 +51,12 @@ public readonly struct Ipv4Packet
 
     public IPAddress Destination => new(_bytes.Span.Slice(16, 4));
 
+    /// <summary>The source address's four bytes, without allocating an <see cref="IPAddress"/>.</summary>
+    public ReadOnlySpan<byte> SourceBytes => _bytes.Span.Slice(12, 4);
+
+    /// <summary>The destination address's four bytes, without allocating an <see cref="IPAddress"/>.</summary>
+    public ReadOnlySpan<byte> DestinationBytes => _bytes.Span.Slice(16, 4);
+
     /// <summary>The options between the fixed header and the payload, in order.</summary>
     public IReadOnlyList<Ipv4Option> Options
     {

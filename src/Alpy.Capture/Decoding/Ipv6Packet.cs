@@ -28,6 +28,12 @@ public readonly struct Ipv6Packet
 
     public IPAddress Destination => new(_bytes.Span.Slice(24, 16));
 
+    /// <summary>The source address's sixteen bytes, without allocating an <see cref="IPAddress"/>.</summary>
+    public ReadOnlySpan<byte> SourceBytes => _bytes.Span.Slice(8, 16);
+
+    /// <summary>The destination address's sixteen bytes, without allocating an <see cref="IPAddress"/>.</summary>
+    public ReadOnlySpan<byte> DestinationBytes => _bytes.Span.Slice(24, 16);
+
     /// <summary>The extension headers in order, as far as they were captured.</summary>
     public IReadOnlyList<Ipv6ExtensionHeader> ExtensionHeaders
     {

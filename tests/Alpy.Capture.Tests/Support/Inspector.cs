@@ -38,7 +38,7 @@ internal static class Inspector
 
         foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetIndexParameters().Length == 0)
+            if (property.GetIndexParameters().Length == 0 && !property.PropertyType.IsByRefLike)
             {
                 total += Touch(property.GetValue(value), depth + 1);
             }

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+
+namespace Alpy.Bench.Capture;
+
+/// <summary>The reference: tcpdump on the same file, timed from start to exit.</summary>
+internal static class TcpdumpRuns
+{
+    /// <summary><c>tcpdump -n -r FILE &gt; /dev/null</c>: the redirection needs a shell; the path is passed as a parameter, never spliced into the script.</summary>
+    public static TimeSpan Text(string path) => Run(["sh", "-c", "exec tcpdump -n -r \"$1\" > /dev/null", "tcpdump-text", path]);
+
+    /// <summary><c>tcpdump -r FILE -w /dev/null EXPR</c>.</summary>
+    public static TimeSpan Filter(string path, string expression) => Run(["tcpdump", "-r", path, "-w", "/dev/null", expression]);
+
+    /// <summary>Frames tcpdump selects with the expression (for the sanity check that both sides agree).</summary>
+    public static long Count(string path, string expression)
+    {
+        using Process process = Start(["tcpdump", "-n", "-r", path, expression], redirect: true);
+        long lines = 0;
+        while (process.StandardOutput.ReadLine() is not null)
+        {
+            lines++;
+        }
+
+        process.WaitForExit();
+        return lines;
+    }
+
+    public static string Version()
+    {
+        using Process process = Start(["tcpdump", "--version"], redirect: true);
+        string first = process.StandardOutput.ReadLine() ?? "tcpdump";
+        process.WaitForExit();
+        return first;
+    }
+
+    private static TimeSpan Run(string[] arguments)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using Process process = Start(arguments, redirect: false);
+        process.WaitForExit();
+        stopwatch.Stop();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"`{string.Join(' ', arguments)}` exited with {process.ExitCode}.");
+        }
+
+        return stopwatch.Elapsed;
+    }
+
+    private static Process Start(string[] arguments, bool redirect)
+    {
+        var start = new ProcessStartInfo(arguments[0]) { RedirectStandardOutput = redirect, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in arguments.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {arguments[0]}; is it installed?");
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
