@@ -226,15 +226,17 @@ public sealed class CaptureFile
         }
     }
 
-    /// <summary>Opens a reader at the mark; a time-only mark, or one from before the file was recreated, reads from the start and keeps frames from the mark's time on.</summary>
+    /// <summary>
+    /// Opens a reader at the mark. A time-only mark reads from the start and keeps frames from the mark's time on.
+    /// A mark taken before the file was recreated reads the new file from its start: all of it was written after the mark.
+    /// </summary>
     private CaptureReader OpenSince(CaptureMark mark, out long minimum)
     {
         lock (_lock)
         {
             CaptureReader reader = OpenAtLocked(mark.Position);
-            bool stale = mark.Generation != _generation || (reader.Position == 0 && mark.Offset != 0);
-            minimum = mark.IsTimeOnly || stale ? Timestamps.ToNanoseconds(mark.Time) : long.MinValue;
-            if (stale && reader.Position != 0)
+            minimum = mark.IsTimeOnly ? Timestamps.ToNanoseconds(mark.Time) : long.MinValue;
+            if (mark.Generation != _generation && reader.Position != 0)
             {
                 reader.Dispose();
                 reader = CaptureReader.Resume(Path, Name, _readerOptions, ReadPosition.Start);
