@@ -125,18 +125,23 @@ public sealed class Lab : IAsyncDisposable
         catch (Exception e)
         {
             lab._errors.Add("bring-up: " + e.Message);
+            var cleanup = "everything it created was removed";
+            Exception cause = e;
             try
             {
                 await lab.DisposeAsync().ConfigureAwait(false);
             }
             catch (LabTeardownException teardown)
             {
-                throw new LabException($"{e.Message}\nCleaning up after the failed bring-up also failed: {teardown.Message}",
-                    new AggregateException(e, teardown));
+                cleanup = "cleaning up also failed: " + teardown.Message;
+                cause = new AggregateException(e, teardown);
             }
-            if (e is LabException or InvalidTopologyException or OperationCanceledException)
+            if (e is OperationCanceledException && cause == e)
                 throw;
-            throw new LabException($"Lab bring-up failed (everything it created was removed): {e.Message}", e);
+            throw new LabException($"Lab run {lease.Id} could not start ({cleanup}; artifacts in {lab.Folder.Path}): {e.Message}", cause)
+            {
+                Run = lease.Id,
+            };
         }
     }
 

@@ -19,4 +19,7 @@ public class LabException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>The run the error belongs to, when one was registered (its artifacts are in the run folder of that id).</summary>
+    public Runs.RunId? Run { get; init; }
 }

@@ -54,6 +54,18 @@ internal sealed class HelperRunner(DockerClient docker, LabNames names, string t
                     + $"{(output.Stderr + output.Stdout).Trim()}. {job.Fix}");
             return output.Stdout;
         }
+        catch (DockerNotFoundException e) when (id is null)
+        {
+            throw new LabException(
+                $"Could not {job.Purpose}: the tools image {toolsImage} does not exist. Images are never pulled: leave LabOptions.ToolsImage "
+                + "null for the lab's own (built at start), or build yours first.", e);
+        }
+        catch (DockerException e) when (e.Message.Contains("no such file or directory", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new LabException(
+                $"Could not {job.Purpose}: helper container {name}: {e.Message} The image {toolsImage} lacks {job.Argv[0]}; "
+                + "use the lab's tools image (LabOptions.ToolsImage = null) or add iproute2 at that path.", e);
+        }
         catch (DockerException e)
         {
             throw new LabException($"Could not {job.Purpose}: helper container {name}: {e.Message} {job.Fix}", e);

@@ -40,8 +40,8 @@ internal sealed class NodeLauncher(DockerClient docker, LabNames names, string t
         catch (DockerNotFoundException e)
         {
             throw new LabException(
-                $"Could not create node {nodeName}: the tools image {toolsImage} does not exist. The lab builds it at start; "
-                + "if it was removed meanwhile, start the lab again.", e);
+                $"Could not create node {nodeName}: the tools image {toolsImage} does not exist. Images are never pulled: leave "
+                + "LabOptions.ToolsImage null for the lab's own (built at start), or build yours first.", e);
         }
         catch (DockerException e)
         {
