@@ -54,13 +54,15 @@ public sealed class FaultTests
         var options = await LabFactory.OptionsAsync();
         options = options with
         {
-            Dut = options.Dut with { ReadyPattern = "marker-rabbit-never-prints" },
+            // A verbose kernel prints from its first moment, so the tail has content even on a loaded machine.
+            Dut = options.Dut with { ReadyPattern = "marker-rabbit-never-prints", Append = options.Dut.Append.Replace("quiet loglevel=1", "loglevel=7", StringComparison.Ordinal) },
             Timeouts = new LabTimeouts { Boot = TimeSpan.FromSeconds(15) },
         };
 
         var error = await StartFailsAsync(options);
 
-        error.Message.Should().Contain("did not reach its prompt").And.Contain("rabbit: ready", "the console tail shows what the DUT did print");
+        error.Message.Should().Contain("did not reach its prompt").And.Contain("Console (last")
+            .And.MatchRegex(@"\|\s+\[\s*[0-9]+\.[0-9]+\] ", "the console tail shows the kernel's lines");
     }
 
     [Fact]
