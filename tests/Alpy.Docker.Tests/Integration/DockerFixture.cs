@@ -9,9 +9,9 @@ namespace Alpy.Docker.Tests.Integration;
 /// </summary>
 public sealed class DockerFixture : IAsyncLifetime
 {
-    private const string RunPrefix = "docker-";
+    private const string SessionPrefix = "docker-";
 
-    private TestRunLease? lease;
+    private readonly DockerSession session = DockerSession.Start("alpy.test", SessionPrefix);
 
     private const string Busybox = "/bin/busybox";
 
@@ -21,11 +21,11 @@ public sealed class DockerFixture : IAsyncLifetime
     public DockerClient Client { get; } = new(new DockerClientOptions { RequestTimeout = TimeSpan.FromSeconds(20) });
 
     /// <summary>The label value of this test run.</summary>
-    public string Run { get; } = RunPrefix + Guid.NewGuid().ToString("N")[..12];
+    public string Run => session.Value;
 
     public string Image => $"alpy-docker-test:{Run}";
 
-    public IReadOnlyDictionary<string, string> Labels => new Dictionary<string, string> { ["alpy.test"] = Run };
+    public IReadOnlyDictionary<string, string> Labels => session.Labels;
 
     /// <summary>A unique container name for this run.</summary>
     public string Name(string what) => $"alpy-test-{Run}-{what}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -54,8 +54,7 @@ public sealed class DockerFixture : IAsyncLifetime
             throw new InvalidOperationException($"{Busybox} is missing: install Debian's busybox-static (scripts/install-prerequisites does).");
         }
 
-        lease = TestRunLease.TryAcquire(Run) ?? throw new InvalidOperationException($"Test run {Run} is already taken.");
-        await TestRunLease.ReapDeadRunsAsync(Client, RunPrefix);
+        await DockerSession.ReapDeadAsync(Client, "alpy.test", SessionPrefix, TestContext.Current.CancellationToken);
 
         await Client.Images.ImportAsync(
             WriteRootFsAsync,
@@ -76,7 +75,7 @@ public sealed class DockerFixture : IAsyncLifetime
         }
 
         Client.Dispose();
-        lease?.Dispose();
+        session.Dispose();
     }
 
     private static async Task WriteRootFsAsync(Stream stream, CancellationToken cancellationToken)

@@ -10,16 +10,16 @@ namespace Alpy.Lab.Tests.Images;
 /// </summary>
 public sealed class ImageBuilderFixture : IAsyncLifetime
 {
-    private const string RunPrefix = "images-";
+    private const string SessionPrefix = "images-";
 
-    private TestRunLease? lease;
+    private readonly DockerSession session = DockerSession.Start("alpy.test", SessionPrefix);
 
     public DockerClient Docker { get; } = new(new DockerClientOptions { RequestTimeout = TimeSpan.FromSeconds(30) });
 
-    public string Run { get; } = RunPrefix + Guid.NewGuid().ToString("N")[..8];
+    public string Run => session.Value;
 
     /// <summary>The labels of this run, for recipes and containers.</summary>
-    public IReadOnlyDictionary<string, string> Labels => new Dictionary<string, string> { ["alpy.test"] = Run };
+    public IReadOnlyDictionary<string, string> Labels => session.Labels;
 
     /// <summary>A recipe name unique to this run.</summary>
     public string RecipeName(string what) => $"test-{Run}-{what}";
@@ -37,11 +37,8 @@ public sealed class ImageBuilderFixture : IAsyncLifetime
             new ContainerRunOptions { Timeout = TimeSpan.FromSeconds(30) },
             TestContext.Current.CancellationToken);
 
-    public async ValueTask InitializeAsync()
-    {
-        lease = TestRunLease.TryAcquire(Run) ?? throw new InvalidOperationException($"Test run {Run} is already taken.");
-        await TestRunLease.ReapDeadRunsAsync(Docker, RunPrefix);
-    }
+    public async ValueTask InitializeAsync() =>
+        await DockerSession.ReapDeadAsync(Docker, "alpy.test", SessionPrefix, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -56,7 +53,7 @@ public sealed class ImageBuilderFixture : IAsyncLifetime
         }
 
         Docker.Dispose();
-        lease?.Dispose();
+        session.Dispose();
     }
 }
 
