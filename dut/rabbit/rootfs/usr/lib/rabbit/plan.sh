@@ -1,18 +1,16 @@
-# Rabbit's address plan, sourced by /init (boot) and rabbit-reset (baseline between scenarios).
-#
-# The plan comes from the kernel command line (docs/dut.md):
+# Rabbit's address plan, sourced by /init. The plan comes from the kernel command line (docs/dut.md):
 #   rabbit.addr=ADDRS,ADDRS,...      per link in link order; ADDRS = CIDR[+CIDR...] (IPv4/IPv6), may be empty
 #   rabbit.vlan=L.V=ADDRS,...        VLAN V (1-4094) on link L as interface ethL.V with its addresses
 #   rabbit.route=DEST@GW,...         static routes; DEST is a CIDR or "default"
-# At boot the plan becomes $IP -batch files under /run/rabbit, which reset replays: the kernel command line
-# cannot change while Rabbit runs, so it is parsed and checked once.
+# At boot the plan is checked once and written as ip -batch lines (the kernel command line cannot change
+# while Rabbit runs): /run/rabbit/apply applies it, /run/rabbit/baseline (used by rabbit-reset) first cleans
+# what scenarios may have changed, then applies it.
 #
-# Only shell builtins are used where a loop runs: under TCG every fork+exec costs milliseconds.
+# Only shell builtins run in loops: under TCG every fork+exec costs milliseconds.
 
 RABBIT_RUN=/run/rabbit
-# Busybox runs its own applets before anything on PATH, so iproute2's ip and tc are called by path.
+# Busybox runs its own applets before anything on PATH, so iproute2's ip is called by path.
 IP=/bin/ip
-TC=/sbin/tc
 
 rabbit_fail() {
   RABBIT_ERROR=$*
@@ -21,6 +19,7 @@ rabbit_fail() {
 
 # Sets RABBIT_ADDR, RABBIT_VLAN and RABBIT_ROUTE from /proc/cmdline.
 rabbit_read_cmdline() {
+  local cmdline word
   RABBIT_ADDR= RABBIT_VLAN= RABBIT_ROUTE=
   read -r cmdline </proc/cmdline
   set -f
@@ -43,9 +42,9 @@ rabbit_check_cidr() {
   esac
 }
 
-# Prints the $IP -batch lines that add the addresses ADDRS ($1, '+'-separated) to device $2.
+# Prints the ip -batch lines that add the addresses ADDRS ($1, '+'-separated) to device $2.
 rabbit_address_lines() {
-  local list=$1 dev=$2 where=$3 IFS=+
+  local list=$1 dev=$2 where=$3 IFS=+ a
   for a in $list; do
     rabbit_check_cidr "$a" "$where" || return 1
     case $a in
@@ -55,20 +54,23 @@ rabbit_address_lines() {
   done
 }
 
+# Loads the modules a file lists (one line, names separated by spaces); modprobe adds their dependencies.
 rabbit_load_modules() {
-  local mods= m
-  while read -r m; do mods="$mods $m"; done </etc/rabbit-modules
+  local mods
+  read -r mods <"$1"
+  [ -n "$mods" ] || return 0
   # shellcheck disable=SC2086 # one word per module
-  modprobe -a $mods || rabbit_fail "loading the kernel modules ($mods ) failed; the console above says why"
+  modprobe -a $mods || rabbit_fail "loading the kernel modules $mods failed; the console above says why"
 }
 
-# Names the NICs eth0..ethN-1 in PCI slot order, which is the order of the -device options (= link order).
+# Names the NICs eth0..ethN-1 in PCI slot order, which is the order of QEMU's -device options (= link order),
+# without duplicate address detection for IPv6 (link-local addresses usable at once, and stable routes).
 rabbit_name_links() {
   local dev slot name i=0 renames= sorted
-  RABBIT_LINKS=0
   sorted=$(
     for dev in /sys/class/net/*; do
       [ -e "$dev/device" ] || continue
+      echo 0 >"/proc/sys/net/ipv6/conf/${dev##*/}/accept_dad"
       cd -P "$dev/device" && echo "$PWD ${dev##*/}"
     done | sort
   )
@@ -88,71 +90,131 @@ EOF
   while [ $i -lt $RABBIT_LINKS ]; do
     echo "link set dev rabbit-tmp$i name eth$i"
     i=$((i + 1))
-  done | $IP -force -batch - 2>/dev/null
-  return 0
+  done | $IP -batch - || rabbit_fail "renaming the NICs in PCI order failed"
 }
 
-# Writes the plan as $IP -batch lines to $RABBIT_RUN/apply (addresses, VLANs, routes) and the NICs' names to
-# $RABBIT_RUN/nics (rabbit-reset deletes every other link but lo).
+# Prints the plan as ip -batch lines (addresses, links up, VLANs, routes); fails naming a bad entry.
+rabbit_plan_lines() {
+  local i=0 entry link vid addrs IFS=,
+  set -f
+  for entry in $RABBIT_ADDR; do
+    [ $i -lt "$RABBIT_LINKS" ] || { rabbit_fail "rabbit.addr has an entry for link $i, but the machine has $RABBIT_LINKS NICs (one -device per link?)"; return 1; }
+    rabbit_address_lines "$entry" "eth$i" "rabbit.addr link $i" || return 1
+    i=$((i + 1))
+  done
+  i=0
+  while [ $i -lt "$RABBIT_LINKS" ]; do
+    echo "link set dev eth$i up"
+    i=$((i + 1))
+  done
+  for entry in $RABBIT_VLAN; do
+    link=${entry%%.*} vid=${entry#*.} addrs=
+    case $vid in *=*) addrs=${vid#*=} vid=${vid%%=*} ;; esac
+    case $link$vid in
+      '' | *[!0-9]*) rabbit_fail "rabbit.vlan: '$entry' is not LINK.VID=ADDRS (e.g. 0.10=192.168.10.1/24)"; return 1 ;;
+    esac
+    [ "$link" -lt "$RABBIT_LINKS" ] || { rabbit_fail "rabbit.vlan: '$entry' names link $link, but the machine has $RABBIT_LINKS NICs"; return 1; }
+    [ "$vid" -ge 1 ] && [ "$vid" -le 4094 ] || { rabbit_fail "rabbit.vlan: VLAN id $vid in '$entry' is outside 1-4094"; return 1; }
+    echo "link add link eth$link name eth$link.$vid type vlan id $vid"
+    echo "link set dev eth$link.$vid up"
+    rabbit_address_lines "$addrs" "eth$link.$vid" "rabbit.vlan $link.$vid" || return 1
+  done
+  for entry in $RABBIT_ROUTE; do
+    case $entry in
+      *@*@* | @* | *@ | *[!0-9A-Fa-f.:/@default]*) rabbit_fail "rabbit.route: '$entry' is not DEST@GATEWAY (e.g. 10.0.0.0/8@192.168.1.2 or default@192.168.0.2)"; return 1 ;;
+      *@*) echo "route replace ${entry%@*} via ${entry#*@}" ;;
+      *) rabbit_fail "rabbit.route: '$entry' has no gateway (write DEST@GATEWAY)"; return 1 ;;
+    esac
+  done
+  set +f
+}
+
+# The lines that undo what scenarios may have done to the NICs before the plan is applied again: global
+# addresses (link-local ones stay), neighbours, MTU, and IPv4 routes added by hand (protocol boot or static).
+# Each succeeds when there is nothing to remove. (An ip -batch cannot flush IPv6 routes: its family is
+# IPv4 unless -6 is given for the whole batch; rabbit-reset handles them apart.)
+rabbit_cleanup_lines() {
+  local i=0
+  while [ $i -lt "$RABBIT_LINKS" ]; do
+    echo "address flush dev eth$i scope global"
+    echo "neigh flush dev eth$i"
+    echo "link set dev eth$i mtu 1500"
+    i=$((i + 1))
+  done
+  echo "route flush proto boot"
+  echo "route flush proto static"
+}
+
+# The IPv6 routes as "destination/length nexthop device" lines, without the counters that traffic changes:
+# rabbit-reset compares them with the baseline's to know whether a scenario added or removed any.
+rabbit_routes6() {
+  local dest len _src _srclen nexthop dev
+  while read -r dest len _src _srclen nexthop _ _ _ _ dev; do
+    echo "$dest/$len $nexthop $dev"
+  done </proc/net/ipv6_route
+}
+
+# The network configuration as plain text, read from /sys and /proc with shell builtins only (no process):
+# links with MTU and flags, the IPv4 FIB (addresses and routes), IPv6 addresses and routes, permanent ARP
+# entries. Nothing in it changes with traffic, so rabbit-reset can tell in a few milliseconds whether a
+# scenario changed anything that needs iproute2 to undo.
+rabbit_snapshot() {
+  local dev mtu flags line ip _hw arpflags _rest
+  for dev in /sys/class/net/*; do
+    read -r mtu <"$dev/mtu"
+    read -r flags <"$dev/flags"
+    echo "link ${dev##*/} $mtu $flags"
+  done
+  while IFS= read -r line; do echo "$line"; done </proc/net/fib_trie
+  while IFS= read -r line; do echo "$line"; done </proc/net/if_inet6
+  rabbit_routes6
+  while read -r ip _hw arpflags _rest; do
+    if [ "$arpflags" = 0x6 ]; then echo "arp $ip $_rest"; fi
+  done </proc/net/arp
+}
+
+# Writes $RABBIT_RUN/apply, $RABBIT_RUN/baseline, $RABBIT_RUN/routes (the plan's routes alone) and
+# $RABBIT_RUN/nics (the NICs' names).
 rabbit_write_plan() {
-  local i=0 entry link vid addrs nics= IFS
+  local i=0 nics= line
   mkdir -p $RABBIT_RUN
-  {
-    IFS=,
-    set -f
-    for entry in $RABBIT_ADDR; do
-      [ $i -lt "$RABBIT_LINKS" ] || { rabbit_fail "rabbit.addr has an entry for link $i, but the machine has $RABBIT_LINKS NICs (one -device per link?)"; return 1; }
-      rabbit_address_lines "$entry" "eth$i" "rabbit.addr link $i" || return 1
-      i=$((i + 1))
-    done
-    i=0
-    while [ $i -lt "$RABBIT_LINKS" ]; do
-      echo "link set dev eth$i up"
-      nics="$nics eth$i"
-      i=$((i + 1))
-    done
-    for entry in $RABBIT_VLAN; do
-      link=${entry%%.*} vid=${entry#*.} addrs=
-      case $vid in *=*) addrs=${vid#*=} vid=${vid%%=*} ;; esac
-      case $link$vid in
-        '' | *[!0-9]*) rabbit_fail "rabbit.vlan: '$entry' is not LINK.VID=ADDRS (e.g. 0.10=192.168.10.1/24)"; return 1 ;;
-      esac
-      [ "$link" -lt "$RABBIT_LINKS" ] || { rabbit_fail "rabbit.vlan: '$entry' names link $link, but the machine has $RABBIT_LINKS NICs"; return 1; }
-      [ "$vid" -ge 1 ] && [ "$vid" -le 4094 ] || { rabbit_fail "rabbit.vlan: VLAN id $vid in '$entry' is outside 1-4094"; return 1; }
-      echo "link add link eth$link name eth$link.$vid type vlan id $vid"
-      echo "link set dev eth$link.$vid up"
-      rabbit_address_lines "$addrs" "eth$link.$vid" "rabbit.vlan $link.$vid" || return 1
-    done
-    for entry in $RABBIT_ROUTE; do
-      case $entry in
-        *@*@* | @* | *@ | *[!0-9A-Fa-f.:/@default]*) rabbit_fail "rabbit.route: '$entry' is not DEST@GATEWAY (e.g. 10.0.0.0/8@192.168.1.2 or default@192.168.0.2)"; return 1 ;;
-        *@*) echo "route add ${entry%@*} via ${entry#*@}" ;;
-        *) rabbit_fail "rabbit.route: '$entry' has no gateway (write DEST@GATEWAY)"; return 1 ;;
-      esac
-    done
-    set +f
-  } >$RABBIT_RUN/apply || return 1
+  rabbit_plan_lines >$RABBIT_RUN/apply || return 1
+  while read -r line; do
+    case $line in "route "*) echo "$line" ;; esac
+  done <$RABBIT_RUN/apply >$RABBIT_RUN/routes
+  { rabbit_cleanup_lines && cat $RABBIT_RUN/apply; } >$RABBIT_RUN/baseline
+  while [ $i -lt "$RABBIT_LINKS" ]; do
+    nics="$nics eth$i"
+    i=$((i + 1))
+  done
   echo "$nics" >$RABBIT_RUN/nics
 }
 
 rabbit_forwarding_on() {
-  echo 1 >/proc/sys/net/ipv4/ip_forward
-  echo 1 >/proc/sys/net/ipv6/conf/all/forwarding
+  echo 1 >/proc/sys/net/ipv4/ip_forward && echo 1 >/proc/sys/net/ipv6/conf/all/forwarding
 }
 
-# Applies the plan files; ip's own error (with the failing line of the plan) lands in RABBIT_ERROR.
+# Applies the plan; ip's own error (with the failing line of the plan) lands in RABBIT_ERROR.
 rabbit_apply_plan() {
   local err
   err=$($IP -batch $RABBIT_RUN/apply 2>&1) || rabbit_fail "applying the address plan failed: $err"
 }
 
+# Everything before the ready marker. Modules used later (nftables, VLANs, qdiscs) load on first use.
 rabbit_boot() {
+  echo 0 >/proc/sys/net/ipv6/conf/default/accept_dad
   rabbit_read_cmdline
-  rabbit_load_modules || return 1
-  acpid                       # QMP system_powerdown -> ACPI power button -> /etc/acpi/PWRF/00000080 (logs to /var/log)
+  rabbit_load_modules /etc/rabbit/modules.boot || return 1
   rabbit_name_links || return 1
   rabbit_write_plan || return 1
-  rabbit_forwarding_on
+  rabbit_forwarding_on || rabbit_fail "turning forwarding on failed" || return 1
   $IP link set dev lo up
-  rabbit_apply_plan
+  rabbit_apply_plan || return 1
+  rabbit_routes6 >$RABBIT_RUN/routes6
+  rabbit_snapshot >$RABBIT_RUN/state.baseline
+}
+
+# After the ready marker, in the background: the power button (modules, then acpid, which logs to /var/log).
+rabbit_late() {
+  rabbit_load_modules /etc/rabbit/modules.late && acpid
 }
