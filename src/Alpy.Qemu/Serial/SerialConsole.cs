@@ -95,7 +95,7 @@ public sealed class SerialConsole : IAsyncDisposable
         try
         {
             using var deadline = Deadline(limit, cancellationToken);
-            return await WaitCoreAsync(pattern, $"waiting for {pattern}", limit, deadline.Token, cancellationToken).ConfigureAwait(false);
+            return await WaitCoreAsync(pattern, activity: null, limit, deadline.Token, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -205,8 +205,10 @@ public sealed class SerialConsole : IAsyncDisposable
             : throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A console wait needs a positive timeout.");
     }
 
+    /// <summary>Waits for <paramref name="pattern"/>; <paramref name="activity"/> (e.g. "running `ls`") names what the wait is
+    /// part of in messages, null for a plain wait.</summary>
     private async Task<ConsoleMatch> WaitCoreAsync(
-        ConsolePattern pattern, string activity, TimeSpan limit, CancellationToken deadline, CancellationToken cancellationToken)
+        ConsolePattern pattern, string? activity, TimeSpan limit, CancellationToken deadline, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -235,7 +237,7 @@ public sealed class SerialConsole : IAsyncDisposable
                     }
                 }
 
-                throw await EndedDuringAsync($"{activity} (looking for {pattern})").ConfigureAwait(false);
+                throw await EndedDuringAsync(activity is null ? $"waiting for {pattern}" : $"{activity} (looking for {pattern})").ConfigureAwait(false);
             }
 
             try
@@ -245,7 +247,7 @@ public sealed class SerialConsole : IAsyncDisposable
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new ConsoleTimeoutException(
-                    $"The {Options.Name} did not show {pattern} within {limit.TotalSeconds:0.###} s while {activity}. " +
+                    $"The {Options.Name} did not show {pattern} within {limit.TotalSeconds:0.###} s{(activity is null ? string.Empty : $" while {activity}")}. " +
                     "Is the machine still booting, did the command hang, or does the pattern not match what it prints?" +
                     LogHint() + Evidence.Block($"Console (last {Options.TailLines} lines)", Tail()),
                     Tail(),

@@ -82,8 +82,20 @@ public sealed class QemuLifecycleTests(RabbitImage rabbit) : IDisposable
         var waiting = () => machine.Console.WaitForAsync(rabbit.Image.ReadyPattern, TimeSpan.FromSeconds(2), Cancellation);
 
         var error = (await waiting.Should().ThrowAsync<ConsoleTimeoutException>()).Which;
-        error.Message.Should().Contain("did not show text \"rabbit: ready\" within 2 s").And.Contain(machine.Options.ConsoleTextLogPath);
+        error.Message.Should().Contain("did not show text \"rabbit: ready\" within 2 s.").And.Contain(machine.Options.ConsoleTextLogPath);
         error.ConsoleTail.Should().Contain("rabbit: failed: rabbit.addr has an entry for link 0, but the machine has 0 NICs");
+    }
+
+    [Fact]
+    public async Task Given_a_bad_address_plan_When_waiting_until_ready_Then_the_dut_s_own_reason_is_reported_at_once()
+    {
+        var options = Rabbit.Options(rabbit.Image, _run, plan: "rabbit.vlan=0.5000=192.168.10.1/24");
+        await using var machine = await QemuMachine.StartAsync(options, cancellationToken: Cancellation);
+
+        var waiting = () => rabbit.Image.WaitForReadyAsync(machine.Console, Rabbit.BootTimeout, Cancellation);
+
+        (await waiting.Should().ThrowAsync<QemuException>()).Which.Message
+            .Should().Contain("reported: rabbit: failed: rabbit.vlan: '0.5000=192.168.10.1/24' names link 0, but the machine has 0 NICs");
     }
 
     [Fact]

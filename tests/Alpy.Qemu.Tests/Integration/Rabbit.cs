@@ -31,8 +31,7 @@ public static class Rabbit
         var machine = await QemuMachine.StartAsync(options, cancellationToken: TestContext.Current.CancellationToken);
         try
         {
-            await machine.Console.WaitForAsync(image.ReadyPattern, BootTimeout, TestContext.Current.CancellationToken);
-            await machine.Console.WaitForAsync(image.Prompt, BootTimeout, TestContext.Current.CancellationToken);
+            await image.WaitForReadyAsync(machine.Console, BootTimeout, TestContext.Current.CancellationToken);
             return machine;
         }
         catch
