@@ -150,4 +150,20 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
         iperf.Stdout.Should().StartWith("iperf 3");
         listing.Stdout.Should().Be("linked\n", "the package's soname link is in the image");
     }
+
+    [Fact]
+    public async Task Given_the_tag_taken_by_an_image_of_other_inputs_When_ensured_Then_the_image_is_rebuilt_and_the_tag_moved()
+    {
+        var builder = new ImageBuilder(fixture.Docker);
+        var name = fixture.RecipeName("retag");
+        var impostor = await builder.EnsureAsync(Small(name, "impostor\n"), Token);
+        var wanted = ImagePlanner.ForHost().Plan(Small(name));
+        await fixture.Docker.Images.TagAsync(impostor.Id, wanted.Recipe.Repository, wanted.Tag, Token);
+
+        var built = await builder.EnsureAsync(Small(name), Token);
+
+        built.Built.Should().BeTrue();
+        built.Id.Should().NotBe(impostor.Id);
+        (await fixture.RunAsync(built.Reference, "cat", "/etc/motd")).Stdout.Should().Be("hello\n");
+    }
 }
