@@ -268,12 +268,22 @@ public sealed class Lab : IAsyncDisposable
         _teardown.Push("delete leftover host taps", token => wiring.DeleteLeftoverHostTapsAsync(RunId, token));
         _teardown.Push("remove the containers of the run", token => RemoveContainersAsync(component: null, token));
 
-        await Task.WhenAll(
-            _bringUp.TimeAsync("create taps", () => wiring.CreateHostTapsAsync(EffectiveUid(), cancellationToken)),
-            _bringUp.TimeAsync("start nodes", () => wiring.StartNodesAsync(cancellationToken))).ConfigureAwait(false);
-
-        var machine = await _bringUp.TimeAsync("start QEMU", () => StartMachineAsync(machineOptions, cancellationToken)).ConfigureAwait(false);
+        // QEMU needs only the taps: it starts booting while the nodes are still being created.
+        var nodes = _bringUp.TimeAsync("start nodes", () => wiring.StartNodesAsync(cancellationToken));
+        QemuMachine machine;
+        try
+        {
+            await _bringUp.TimeAsync("create taps", () => wiring.CreateHostTapsAsync(EffectiveUid(), cancellationToken)).ConfigureAwait(false);
+            machine = await _bringUp.TimeAsync("start QEMU", () => StartMachineAsync(machineOptions, cancellationToken)).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Let the node creation settle, so that teardown sees (and removes) every node it made.
+            await nodes.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
         _teardown.Push("stop QEMU", token => machine.DisposeAsync().AsTask());
+        await nodes.ConfigureAwait(false);
         _dut = new LabDut(machine, _options.Dut, [.. Enumerable.Range(0, topology.Links.Length).Select(Folder.LinkPcap)], _options.Timeouts.Command);
 
         await Task.WhenAll(

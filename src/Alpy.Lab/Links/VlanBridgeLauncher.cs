@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Alpy.Docker;
+using Alpy.Lab.Helpers;
 using Alpy.Lab.Naming;
 using Alpy.Lab.Nodes;
 
@@ -46,23 +46,12 @@ internal sealed class VlanBridgeLauncher(DockerClient docker, LabNames names, st
             throw new LabException($"Could not start the VLAN bridge of link {linkNode.Link} ({name}): {e.Message}", e);
         }
 
-        var seen = new StringBuilder();
-        try
-        {
-            await foreach (var chunk in docker.Containers.FollowLogsAsync(id, new ContainerLogsOptions { Timeout = timeout }, cancellationToken)
-                .ConfigureAwait(false))
-            {
-                seen.Append(chunk.Text);
-                if (seen.ToString().Split('\n').Contains("ready", StringComparer.Ordinal))
-                    return;
-            }
-        }
-        catch (DockerTimeoutException e)
-        {
-            throw new LabException($"The VLAN bridge of link {linkNode.Link} ({name}) was not ready within {timeout.TotalSeconds:0.#} s: «{seen.ToString().Trim()}».", e);
-        }
-        throw new LabException(
-            $"The VLAN bridge of link {linkNode.Link} ({name}, {string.Join(' ', argv)}) stopped: «{seen.ToString().Trim()}». "
-            + "It needs /dev/net/tun, CAP_NET_ADMIN and the link interface in the node.");
+        var outcome = await ReadyLine.WaitAsync(docker, id, "ready", timeout, cancellationToken).ConfigureAwait(false);
+        if (outcome.Ready)
+            return;
+        throw new LabException(outcome.TimedOut
+            ? $"The VLAN bridge of link {linkNode.Link} ({name}) was not ready within {timeout.TotalSeconds:0.#} s: «{outcome.Output}»."
+            : $"The VLAN bridge of link {linkNode.Link} ({name}, {string.Join(' ', argv)}) stopped: «{outcome.Output}». "
+              + "It needs /dev/net/tun, CAP_NET_ADMIN and the link interface in the node.");
     }
 }

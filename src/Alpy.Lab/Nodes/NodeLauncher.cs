@@ -1,4 +1,3 @@
-using System.Text;
 using Alpy.Docker;
 using Alpy.Lab.Helpers;
 using Alpy.Lab.Naming;
@@ -81,26 +80,12 @@ internal sealed class NodeLauncher(DockerClient docker, LabNames names, string t
     /// <summary>Waits until the node says its interface is configured; fails with its output when it died instead.</summary>
     public async Task WaitReadyAsync(LabNode node, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var seen = new StringBuilder();
-        try
-        {
-            await foreach (var chunk in docker.Containers.FollowLogsAsync(node.ContainerId, new ContainerLogsOptions { Timeout = timeout }, cancellationToken)
-                .ConfigureAwait(false))
-            {
-                seen.Append(chunk.Text);
-                if (seen.ToString().Split('\n').Contains(NodeConfig.ReadyLine, StringComparer.Ordinal))
-                    return;
-                if (seen.Length > 64 * 1024)
-                    break;
-            }
-        }
-        catch (DockerTimeoutException e)
-        {
-            throw new LabException(
-                $"Node {node.Name} ({node.ContainerName}) did not configure {node.Interface} within {timeout.TotalSeconds:0.#} s; it wrote: «{seen.ToString().Trim()}».", e);
-        }
-        throw new LabException(
-            $"Node {node.Name} ({node.ContainerName}) stopped before its interface {node.Interface} was configured; it wrote: «{seen.ToString().Trim()}». "
-            + "Check the addresses in the topology and that the tap was moved into the node.");
+        var outcome = await ReadyLine.WaitAsync(docker, node.ContainerId, NodeConfig.ReadyLine, timeout, cancellationToken).ConfigureAwait(false);
+        if (outcome.Ready)
+            return;
+        throw new LabException(outcome.TimedOut
+            ? $"Node {node.Name} ({node.ContainerName}) did not configure {node.Interface} within {timeout.TotalSeconds:0.#} s; it wrote: «{outcome.Output}»."
+            : $"Node {node.Name} ({node.ContainerName}) stopped before its interface {node.Interface} was configured; it wrote: «{outcome.Output}». "
+              + "Check the addresses in the topology and that the tap was moved into the node.");
     }
 }
