@@ -1,2 +1,3 @@
-// Placeholder entry point until this program is written.
-return 0;
+using Alpy.Cli;
+
+return await AlpyCommand.RunAsync(args, CliConsole.System);

@@ -1,0 +1,68 @@
+using Alpy.Reports;
+using Alpy.Reports.Merge;
+
+namespace Alpy.Cli.Running;
+
+/// <summary>One `dotnet test` of the suite with progress from its message stream; the report is made afterwards.</summary>
+internal sealed class SuiteRun(CliConsole console, string project, ShardSpec? shard, string? filter, string messages, string results, bool noBuild, string runId)
+{
+    public string LogPath => Path.Combine(results, "specs.log");
+
+    /// <summary>Runs the suite; returns dotnet test's exit code. A run that wrote no stream is a <see cref="ReportException"/>.</summary>
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        // A stream left by an earlier run would show its progress and, if this run writes none, its results.
+        if (File.Exists(messages))
+        {
+            File.Delete(messages);
+        }
+
+        var arguments = new List<string> { "test", project, "-nologo", "--logger", "trx;LogFileName=specs.trx", "--results-directory", results };
+        if (noBuild)
+        {
+            arguments.Add("--no-build");
+        }
+
+        if (filter is not null)
+        {
+            arguments.AddRange(["--filter", filter]);
+        }
+
+        var environment = new Dictionary<string, string> { [ReportRequest.RunIdEnvironmentVariable] = runId };
+        if (shard is { } s)
+        {
+            environment["ALPY_SHARD"] = s.ToString();
+        }
+
+        console.Line($"alpy run: run {runId}{(shard is { } sh ? $", shard {sh}" : "")}: dotnet {string.Join(' ', arguments)}");
+        using var test = TestProcess.Start(arguments, environment, LogPath);
+        var progress = new RunProgress();
+        var follower = new StreamFollower(messages, TimeSpan.FromMilliseconds(250));
+        var display = new ProgressDisplay(console, TimeSpan.FromSeconds(5));
+        var exit = await display.RunAsync("Running the suite", () => Describe(progress), async () =>
+        {
+            var following = Task.Run(async () =>
+            {
+                await foreach (var envelope in follower.FollowAsync(() => test.HasExited, cancellationToken).ConfigureAwait(false))
+                {
+                    progress.Add(envelope);
+                }
+            }, cancellationToken);
+            var code = await test.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await following.ConfigureAwait(false);
+            return code;
+        }).ConfigureAwait(false);
+
+        if (!File.Exists(messages))
+        {
+            throw new ReportException(
+                $"dotnet test exited with {exit} and wrote no message stream at {messages}. Check formatters.message.outputFilePath in reqnroll.json " +
+                $"(or pass --messages). Last lines of {LogPath}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", test.Tail)}");
+        }
+
+        return exit;
+    }
+
+    private static string Describe(RunProgress progress) =>
+        progress.Scenarios == 0 && progress.Current is null ? "building and starting the test host" : progress.Describe();
+}

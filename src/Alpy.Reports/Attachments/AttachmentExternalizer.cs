@@ -1,0 +1,244 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Alpy.Reports.Messages;
+
+namespace Alpy.Reports.Attachments;
+
+/// <summary>
+/// Moves large evidence out of the page into the run's artifact folder, following
+/// <see cref="AttachmentPolicy"/>, and rewrites the attachment to point at the file with the protocol's
+/// own <c>url</c> field (which exists for exactly this: a program that reads a stream, stores the body
+/// elsewhere and replaces it with a URL). Also gathers files that attachments already point at, so the
+/// run folder holds everything its report links to.
+/// </summary>
+internal sealed class AttachmentExternalizer
+{
+    private readonly string _runDirectory;
+    private readonly AttachmentPolicy _policy;
+    private readonly List<string> _warnings = [];
+    private readonly List<string> _written = [];
+    private int _sequence;
+
+    public AttachmentExternalizer(string runDirectory, AttachmentPolicy policy)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runDirectory);
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.Validate();
+        _runDirectory = Path.GetFullPath(runDirectory);
+        _policy = policy;
+    }
+
+    /// <summary>Files written to the artifact folder.</summary>
+    public int FilesWritten => _written.Count;
+
+    /// <summary>Evidence that could not be gathered (a missing file, a file outside the report folders).</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>
+    /// Returns the envelopes to publish instead of <paramref name="envelope"/> (itself, changed or not,
+    /// plus a link for a shortened text) and the size of evidence that left the page.
+    /// </summary>
+    /// <param name="envelope">Any envelope; only attachments are touched.</param>
+    /// <param name="streamDirectory">The folder of the stream it came from, against which relative URLs resolve.</param>
+    /// <param name="cancellationToken">Stops writing files.</param>
+    public async Task<(IReadOnlyList<Envelope> Envelopes, long? MovedBytes)> ProcessAsync(
+        Envelope envelope, string streamDirectory, CancellationToken cancellationToken = default)
+    {
+        if (envelope.Kind != MessageKinds.Attachment)
+        {
+            return ([envelope], null);
+        }
+
+        var body = envelope.GetString("body") ?? "";
+        var url = envelope.GetString("url");
+        if (body.Length == 0 && url is not null)
+        {
+            return ([envelope], Gather(envelope, url, streamDirectory));
+        }
+
+        var mediaType = envelope.GetString("mediaType") ?? "application/octet-stream";
+        var base64 = envelope.GetString("contentEncoding") == "BASE64";
+        var size = base64 ? body.Length * 3L / 4 : body.Length;
+        if (IsText(mediaType))
+        {
+            if (size <= _policy.InlineTextLimitBytes || mediaType == "text/uri-list")
+            {
+                return ([envelope], null);
+            }
+
+            return await ShortenTextAsync(envelope, body, base64, mediaType, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (size <= _policy.InlineLimitBytes)
+        {
+            return ([envelope], null);
+        }
+
+        var bytes = base64 ? DecodeBase64(body, envelope) : Encoding.UTF8.GetBytes(body);
+        if (bytes is null)
+        {
+            return ([envelope], null);
+        }
+
+        var relative = await WriteFileAsync(bytes, envelope.GetString("fileName"), mediaType, cancellationToken).ConfigureAwait(false);
+        envelope.Message["body"] = "";
+        envelope.Message["url"] = relative;
+        return ([envelope], bytes.LongLength);
+    }
+
+    /// <summary>Removes the files written so far: a report that failed must not leave half its evidence behind.</summary>
+    public void DeleteWritten()
+    {
+        foreach (var file in _written)
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _warnings.Add($"Could not remove {file} after the report failed: {e.Message}");
+            }
+        }
+
+        _written.Clear();
+    }
+
+    private static bool IsText(string mediaType)
+    {
+        var type = mediaType.Split(';')[0].Trim();
+        return type.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/xml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<(IReadOnlyList<Envelope>, long?)> ShortenTextAsync(
+        Envelope envelope, string body, bool base64, string mediaType, CancellationToken cancellationToken)
+    {
+        var bytes = base64 ? DecodeBase64(body, envelope) : Encoding.UTF8.GetBytes(body);
+        if (bytes is null)
+        {
+            return ([envelope], null);
+        }
+
+        var fileName = envelope.GetString("fileName");
+        var relative = await WriteFileAsync(bytes, fileName, mediaType, cancellationToken).ConfigureAwait(false);
+        var text = base64 ? Encoding.UTF8.GetString(bytes) : body;
+        var keep = Math.Min(_policy.TextExcerptChars, text.Length / 2);
+        var excerpt = string.Concat(
+            text.AsSpan(0, keep),
+            $"\n\n[… {ByteSizeOf(bytes.LongLength)} in all; the middle is not shown here. Whole text: {relative} …]\n\n",
+            text.AsSpan(text.Length - keep));
+
+        envelope.Message["body"] = excerpt;
+        envelope.Message["contentEncoding"] = "IDENTITY";
+
+        // The React report fetches a text attachment's url, which browsers refuse for file:// pages,
+        // so the whole file is offered as a link (text/uri-list renders as one) next to the excerpt.
+        var link = new JsonObject
+        {
+            ["body"] = relative,
+            ["contentEncoding"] = "IDENTITY",
+            ["mediaType"] = "text/uri-list",
+            ["fileName"] = (fileName ?? "text") + " (whole file)",
+        };
+        foreach (var key in new[] { "testCaseStartedId", "testStepId", "testRunHookStartedId", "testRunStartedId", "timestamp" })
+        {
+            if (envelope.Message[key] is { } value)
+            {
+                link[key] = value.DeepClone();
+            }
+        }
+
+        return ([envelope, new Envelope(MessageKinds.Attachment, link, envelope.Line)], bytes.LongLength);
+    }
+
+    private long? Gather(Envelope envelope, string url, string streamDirectory)
+    {
+        if (LocalPath(url, streamDirectory) is not { } source)
+        {
+            return null; // http(s) and other URLs stay as they are.
+        }
+
+        if (!File.Exists(source))
+        {
+            _warnings.Add($"Attachment at line {envelope.Line} points to {source}, which does not exist; its link in the report is broken.");
+            return null;
+        }
+
+        var full = Path.GetFullPath(source);
+        var streamRoot = Path.GetFullPath(streamDirectory);
+        string relative;
+        if (IsUnder(full, _runDirectory))
+        {
+            relative = Path.GetRelativePath(_runDirectory, full);
+        }
+        else if (IsUnder(full, streamRoot))
+        {
+            relative = Path.Combine(_policy.Folder, SafeFileName.For(++_sequence, Path.GetFileName(full), envelope.GetString("mediaType") ?? ""));
+            var target = Path.Combine(_runDirectory, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(full, target, overwrite: true);
+            _written.Add(target);
+        }
+        else
+        {
+            // Copying any path a stream names would let a stream publish any readable file.
+            _warnings.Add($"Attachment at line {envelope.Line} points to {full}, outside the stream's folder and the run folder; it was not copied into the report.");
+            return null;
+        }
+
+        envelope.Message["url"] = ToUrl(relative);
+        return new FileInfo(full).Length;
+    }
+
+    private static string? LocalPath(string url, string streamDirectory)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute))
+        {
+            return absolute.IsFile ? absolute.LocalPath : null;
+        }
+
+        return Path.Combine(streamDirectory, Uri.UnescapeDataString(url));
+    }
+
+    private static bool IsUnder(string path, string directory) =>
+        path.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private async Task<string> WriteFileAsync(byte[] bytes, string? fileName, string mediaType, CancellationToken cancellationToken)
+    {
+        var relative = Path.Combine(_policy.Folder, SafeFileName.For(++_sequence, fileName, mediaType));
+        var target = Path.Combine(_runDirectory, relative);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await File.WriteAllBytesAsync(target, bytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw IO.ReportFolder.NotWritable(Path.GetDirectoryName(target)!, e);
+        }
+
+        _written.Add(target);
+        return ToUrl(relative);
+    }
+
+    private byte[]? DecodeBase64(string body, Envelope envelope)
+    {
+        try
+        {
+            return Convert.FromBase64String(body);
+        }
+        catch (FormatException)
+        {
+            _warnings.Add($"Attachment at line {envelope.Line} says BASE64 but its body is not base64; it stays inline as it is.");
+            return null;
+        }
+    }
+
+    private static string ToUrl(string relative) =>
+        string.Join('/', relative.Split(Path.DirectorySeparatorChar).Select(Uri.EscapeDataString));
+
+    private static string ByteSizeOf(long bytes) => Model.ByteSize.Format(bytes);
+}

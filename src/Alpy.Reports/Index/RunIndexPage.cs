@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+using Alpy.Reports.Model;
+using static Alpy.Reports.Index.Html;
+
+namespace Alpy.Reports.Index;
+
+/// <summary>
+/// The run folder's index.html: the verdict and totals at a glance, links to the living documentation,
+/// the message stream, the JUnit XML and the evidence, the failed scenarios with their failing step,
+/// the lab's timings and the files the lab left in the run folder.
+/// </summary>
+internal static class RunIndexPage
+{
+    private const int MaxListedFiles = 300;
+
+    public static string Render(RunResult run, RunSummary summary, LabTimings? lab, string? labWarning, string runDirectory, bool linkAllRuns)
+    {
+        var page = Page($"{summary.Title} · run {summary.RunId} · {summary.Status}");
+        page.Append("<h1>").Append(E(summary.Title)).Append(" <span class=\"badge ").Append(summary.Status).Append("\">")
+            .Append(E(summary.Status.ToUpperInvariant())).Append("</span></h1>\n");
+        page.Append("<p class=\"meta\"><span>run <code>").Append(E(summary.RunId)).Append("</code></span><span>started ")
+            .Append(E(Time(run.StartedAt))).Append("</span><span>took ").Append(E(Duration(run.Duration))).Append("</span>");
+        if (run.Implementation is { } implementation)
+        {
+            page.Append("<span>").Append(E(implementation)).Append("</span>");
+        }
+
+        page.Append("</p>\n");
+        AppendProblems(page, run.Problems);
+        page.Append("<p class=\"closing\">").Append(E(summary.Totals.ToClosingLine())).Append("</p>\n");
+        AppendLinks(page, runDirectory, linkAllRuns);
+        AppendTotals(page, run);
+        AppendFailures(page, run);
+        AppendLab(page, run, lab, labWarning);
+        AppendFeatures(page, run);
+        AppendFiles(page, runDirectory);
+        page.Append("<p class=\"meta\">Generated ").Append(E(Time(summary.GeneratedAt))).Append(" by alpy report.</p>\n");
+        return page.Append(EndPage).ToString();
+    }
+
+    private static void AppendProblems(StringBuilder page, IReadOnlyList<string> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        page.Append("<ul class=\"problems\">\n");
+        foreach (var problem in problems)
+        {
+            page.Append("<li>").Append(E(problem)).Append("</li>\n");
+        }
+
+        page.Append("</ul>\n");
+    }
+
+    private static void AppendLinks(StringBuilder page, string runDirectory, bool linkAllRuns)
+    {
+        var artifacts = Directory.Exists(Path.Combine(runDirectory, RunFolderLayout.Artifacts)) ? RunFolderLayout.Artifacts + "/" : "./";
+        page.Append("<p class=\"links\">")
+            .Append("<a href=\"").Append(Href(RunFolderLayout.Html)).Append("\">Living documentation (HTML report)</a>")
+            .Append("<a href=\"").Append(Href(RunFolderLayout.JUnit)).Append("\">JUnit XML</a>")
+            .Append("<a href=\"").Append(Href(RunFolderLayout.Messages)).Append("\">Cucumber Messages (NDJSON)</a>")
+            .Append("<a href=\"").Append(Href(artifacts)).Append("\">Artifacts folder</a>")
+            .Append("<a href=\"").Append(Href(RunSummary.FileName)).Append("\">summary.json</a>")
+            .Append(linkAllRuns ? "<a href=\"../../index.html\">All runs</a>" : "")
+            .Append("</p>\n");
+    }
+
+    private static void AppendTotals(StringBuilder page, RunResult run)
+    {
+        var scenarios = run.ScenarioCounts;
+        var steps = run.StepCounts;
+        page.Append("<h2>Totals</h2>\n<table>\n<tr><th></th><th>total</th>");
+        var statuses = new[] { TestStatus.Passed, TestStatus.Failed, TestStatus.Ambiguous, TestStatus.Undefined, TestStatus.Pending, TestStatus.Skipped, TestStatus.Unknown };
+        foreach (var status in statuses)
+        {
+            page.Append("<th>").Append(E(status.ToWord())).Append("</th>");
+        }
+
+        page.Append("</tr>\n");
+        foreach (var (label, counts) in new[] { ("Scenarios", scenarios), ("Steps", steps) })
+        {
+            page.Append("<tr><th>").Append(label).Append("</th><td class=\"n\">").Append(counts.Total).Append("</td>");
+            foreach (var status in statuses)
+            {
+                var n = counts[status];
+                page.Append("<td class=\"n").Append(n > 0 ? $" s-{Slug(status)}" : "").Append("\">").Append(n).Append("</td>");
+            }
+
+            page.Append("</tr>\n");
+        }
+
+        page.Append("</table>\n");
+    }
+
+    private static void AppendFailures(StringBuilder page, RunResult run)
+    {
+        var failed = run.FailedScenarios.ToList();
+        if (failed.Count == 0)
+        {
+            return;
+        }
+
+        page.Append("<h2>Failed scenarios</h2>\n<table>\n<tr><th>scenario</th><th>status</th><th>failing step</th></tr>\n");
+        foreach (var scenario in failed)
+        {
+            page.Append("<tr><td>").Append(E(scenario.DisplayName)).Append("<br><code>").Append(E(scenario.Location.ToString()))
+                .Append("</code></td><td class=\"s-").Append(Slug(scenario.Status)).Append("\">").Append(E(scenario.Status.ToWord()))
+                .Append("</td><td>").Append(E(FailureText.Headline(scenario)));
+            var evidence = scenario.AllAttachments.ToList();
+            if (evidence.Count > 0)
+            {
+                page.Append("<br><span class=\"meta\">evidence: ").Append(evidence.Count).Append(" attachment")
+                    .Append(evidence.Count == 1 ? "" : "s").Append(" in the HTML report</span>");
+            }
+
+            page.Append("</td></tr>\n");
+        }
+
+        page.Append("</table>\n");
+    }
+
+    private static void AppendLab(StringBuilder page, RunResult run, LabTimings? lab, string? labWarning)
+    {
+        page.Append("<h2>Lab</h2>\n");
+        if (lab is null)
+        {
+            page.Append("<p class=\"none\">").Append(E(labWarning ?? $"The lab recorded no timings (no {LabTimings.FileName} in this run folder).")).Append("</p>\n");
+        }
+        else
+        {
+            if (lab.Dut is { } dut)
+            {
+                page.Append("<p>DUT: ").Append(E(dut)).Append("</p>\n");
+            }
+
+            page.Append("<table>\n<tr><th>phase</th><th>seconds</th><th>times</th><th></th></tr>\n");
+            foreach (var phase in lab.Phases)
+            {
+                page.Append("<tr><td>").Append(E(phase.Name)).Append("</td><td class=\"n\">")
+                    .Append(phase.Seconds.ToString("0.000", CultureInfo.InvariantCulture)).Append("</td><td class=\"n\">")
+                    .Append(phase.Count is { } c ? $"{c} (median)" : "").Append("</td><td>").Append(E(phase.Note)).Append("</td></tr>\n");
+            }
+
+            page.Append("</table>\n");
+        }
+
+        if (run.TestRunHooks.Count > 0)
+        {
+            page.Append("<table>\n<tr><th>test-run hook</th><th>status</th><th>seconds</th><th>message</th></tr>\n");
+            foreach (var hook in run.TestRunHooks)
+            {
+                page.Append("<tr><td>").Append(E(hook.Title)).Append("</td><td class=\"s-").Append(Slug(hook.Status)).Append("\">")
+                    .Append(E(hook.Status.ToWord())).Append("</td><td class=\"n\">")
+                    .Append(hook.Duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)).Append("</td><td>")
+                    .Append(E(FailureText.FirstLine(hook.Message))).Append("</td></tr>\n");
+            }
+
+            page.Append("</table>\n");
+        }
+    }
+
+    private static void AppendFeatures(StringBuilder page, RunResult run)
+    {
+        page.Append("<h2>Features</h2>\n");
+        if (run.Features.Count == 0)
+        {
+            page.Append("<p class=\"none\">No feature in this stream.</p>\n");
+            return;
+        }
+
+        page.Append("<table>\n<tr><th>feature</th><th>file</th><th>scenarios</th><th>result</th><th>seconds</th></tr>\n");
+        foreach (var feature in run.Features)
+        {
+            page.Append("<tr><td>").Append(E(feature.Name)).Append("</td><td><code>").Append(E(feature.Uri)).Append("</code></td><td class=\"n\">")
+                .Append(feature.Scenarios.Count).Append("</td><td>").Append(E(feature.Counts.Describe())).Append("</td><td class=\"n\">")
+                .Append(feature.Duration.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+        }
+
+        page.Append("</table>\n");
+    }
+
+    private static void AppendFiles(StringBuilder page, string runDirectory)
+    {
+        var files = new DirectoryInfo(runDirectory)
+            .EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MaxRecursionDepth = 4 })
+            .Select(f => (File: f, Relative: Path.GetRelativePath(runDirectory, f.FullName)))
+            .Where(f => !RunFolderLayout.Own.Contains(f.Relative) && !Path.GetFileName(f.Relative).StartsWith('.'))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+            .Take(MaxListedFiles + 1)
+            .ToList();
+
+        page.Append("<h2>Evidence files</h2>\n");
+        if (files.Count == 0)
+        {
+            page.Append("<p class=\"none\">No evidence files in this run folder.</p>\n");
+            return;
+        }
+
+        page.Append("<table>\n<tr><th>file</th><th>size</th></tr>\n");
+        foreach (var (file, relative) in files.Take(MaxListedFiles))
+        {
+            page.Append("<tr><td><a href=\"").Append(Href(relative)).Append("\">").Append(E(relative.Replace('\\', '/')))
+                .Append("</a></td><td class=\"n\">").Append(E(ByteSize.Format(file.Length))).Append("</td></tr>\n");
+        }
+
+        page.Append("</table>\n");
+        if (files.Count > MaxListedFiles)
+        {
+            page.Append("<p class=\"meta\">More files than listed here: open the artifacts folder.</p>\n");
+        }
+    }
+
+    private static string Slug(TestStatus status) => status.ToWord().Replace(' ', '-');
+}

@@ -1,0 +1,401 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Alpy.Reports.Messages;
+
+namespace Alpy.Reports.Merge;
+
+/// <summary>
+/// Combines the message streams of the shards of one suite (each CI job ran "shard i of N") into one
+/// stream that reads as if one machine had run everything: one copy of each feature, pickle, step
+/// definition and hook; every shard's executions with ids that cannot collide; one testRunStarted
+/// (the earliest) and one testRunFinished (the latest, successful only if every shard was).
+/// Refuses what would give wrong totals: a scenario that ran in two shards, a missing shard, shards
+/// that ran different versions of a feature. A shard cut short leaves the merged stream without
+/// testRunFinished, so the merged report says INCOMPLETE instead of presenting partial results as whole.
+/// Reads each stream twice (definitions first, then executions), so memory holds definitions only.
+/// </summary>
+public sealed class ShardMerger
+{
+    private const string MergedRunId = "merged-run";
+
+    private readonly IReadOnlyList<string> _paths;
+    private readonly MessageStreamReaderOptions _readerOptions;
+    private readonly List<Envelope> _definitions = [];
+    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject> _pickles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _pickleNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _glue = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _plain = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Shard, string Name)> _ranIn = new(StringComparer.Ordinal);
+    private readonly List<IdRemapper> _remappers = [];
+    private readonly List<ShardInfo> _shards = [];
+    private readonly List<string> _warnings = [];
+    private readonly List<(int Shard, JsonObject Finished)> _finished = [];
+    private Envelope? _meta;
+    private JsonObject? _earliestStart;
+
+    /// <param name="paths">The shards' streams, in shard order.</param>
+    /// <param name="expectedShards">How many shards the CI matrix ran; fewer streams is an error (a job's upload is missing).</param>
+    /// <param name="readerOptions">Limits for reading each stream.</param>
+    public ShardMerger(IReadOnlyList<string> paths, int? expectedShards = null, MessageStreamReaderOptions? readerOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (paths.Count == 0)
+        {
+            throw new ReportException("No shard streams to merge: give the messages.ndjson of every shard (files or folders holding them).");
+        }
+
+        if (expectedShards is { } expected && expected != paths.Count)
+        {
+            throw new ReportException(
+                $"Expected {expected} shard streams but got {paths.Count} ({string.Join(", ", paths)}). " +
+                "A shard's job failed or did not upload its messages; merging the rest would present part of the suite as all of it. " +
+                "Re-run the missing shard, or check the artifact names the merge job downloads.");
+        }
+
+        var duplicate = paths.GroupBy(p => Path.GetFullPath(p), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ReportException($"{duplicate.Key} is given {duplicate.Count()} times; each shard's stream must be merged once.");
+        }
+
+        _paths = paths;
+        _readerOptions = readerOptions ?? MessageStreamReaderOptions.Default;
+    }
+
+    /// <summary>Each shard's contribution, known once merging has begun.</summary>
+    public IReadOnlyList<ShardInfo> Shards => _shards;
+
+    /// <summary>Things people should know that do not stop the merge (e.g. shards written by different runner versions).</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>Every shard ended with testRunFinished.</summary>
+    public bool IsComplete => _shards.Count == _paths.Count && _shards.All(s => s.Complete);
+
+    /// <summary>The merged stream, envelope by envelope. Enumerate once.</summary>
+    public async IAsyncEnumerable<SourcedEnvelope> MergeAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < _paths.Count; i++)
+        {
+            await ReadDefinitionsAsync(i, cancellationToken).ConfigureAwait(false);
+        }
+
+        var firstDirectory = DirectoryOf(_paths[0]);
+        if (_meta is not null)
+        {
+            yield return new SourcedEnvelope(_meta, firstDirectory);
+        }
+
+        foreach (var definition in _definitions)
+        {
+            yield return new SourcedEnvelope(definition, firstDirectory);
+        }
+
+        if (_earliestStart is not null)
+        {
+            yield return new SourcedEnvelope(new Envelope(MessageKinds.TestRunStarted, new JsonObject
+            {
+                ["id"] = MergedRunId,
+                ["timestamp"] = _earliestStart.DeepClone(),
+            }), firstDirectory);
+        }
+
+        for (var i = 0; i < _paths.Count; i++)
+        {
+            var reader = new MessageStreamReader(_paths[i], _readerOptions);
+            var directory = DirectoryOf(_paths[i]);
+            await foreach (var envelope in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (MessageKinds.IsDefinition(envelope.Kind) || envelope.Kind is MessageKinds.TestRunStarted or MessageKinds.TestRunFinished)
+                {
+                    continue;
+                }
+
+                _remappers[i].Apply(envelope.Message);
+                yield return new SourcedEnvelope(envelope, directory);
+            }
+        }
+
+        if (IsComplete)
+        {
+            yield return new SourcedEnvelope(new Envelope(MessageKinds.TestRunFinished, MergedFinish()), firstDirectory);
+        }
+    }
+
+    private async Task ReadDefinitionsAsync(int shard, CancellationToken cancellationToken)
+    {
+        var path = _paths[shard];
+        var remap = new IdRemapper($"s{shard + 1}-");
+        _remappers.Add(remap);
+        var testCasePickles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var started = false;
+        var ran = 0;
+        JsonObject? finished = null;
+
+        var reader = new MessageStreamReader(path, _readerOptions);
+        await foreach (var envelope in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var message = envelope.Message;
+            switch (envelope.Kind)
+            {
+                case MessageKinds.Meta:
+                    KeepMeta(envelope, path);
+                    break;
+                case MessageKinds.Source:
+                    KeepSource(envelope, path);
+                    break;
+                case MessageKinds.GherkinDocument:
+                    KeepDocument(envelope, remap, path);
+                    break;
+                case MessageKinds.Pickle:
+                    KeepPickle(envelope, remap, path);
+                    break;
+                case MessageKinds.StepDefinition or MessageKinds.Hook or MessageKinds.ParameterType:
+                    KeepGlue(envelope, remap);
+                    break;
+                case MessageKinds.UndefinedParameterType or MessageKinds.ParseError:
+                    KeepPlain(envelope, remap);
+                    break;
+                case MessageKinds.TestRunStarted:
+                    started = true;
+                    remap.Alias(envelope.GetString("id") ?? "", MergedRunId);
+                    KeepEarliest(message["timestamp"] as JsonObject);
+                    break;
+                case MessageKinds.TestCase:
+                    testCasePickles[envelope.GetString("id") ?? ""] = remap.Map(envelope.GetString("pickleId") ?? "");
+                    break;
+                case MessageKinds.TestCaseStarted:
+                    if (testCasePickles.TryGetValue(envelope.GetString("testCaseId") ?? "", out var pickle) && CountRun(pickle, shard))
+                    {
+                        ran++;
+                    }
+
+                    break;
+                case MessageKinds.TestRunFinished:
+                    finished = message;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        var complete = started && finished is not null;
+        if (!complete)
+        {
+            _warnings.Add($"Shard {shard + 1} ({path}) ends before testRunFinished: that job was cut short, so the merged report is INCOMPLETE. Re-run that shard.");
+        }
+        else
+        {
+            _finished.Add((shard, finished!));
+        }
+
+        _shards.Add(new ShardInfo(shard + 1, path, ran, complete, complete && finished!["success"] is JsonValue success && success.TryGetValue(out bool ok) && ok));
+    }
+
+    private void KeepMeta(Envelope envelope, string path)
+    {
+        if (_meta is null)
+        {
+            _meta = envelope;
+            return;
+        }
+
+        var version = envelope.Message["protocolVersion"]?.ToString();
+        var first = _meta.Message["protocolVersion"]?.ToString();
+        if (version != first)
+        {
+            _warnings.Add($"{path} was written with Cucumber Messages {version}, the first shard with {first}; were the shards built from the same commit?");
+        }
+    }
+
+    private void KeepSource(Envelope envelope, string path)
+    {
+        var uri = envelope.GetString("uri") ?? "";
+        var data = envelope.GetString("data") ?? "";
+        if (_sources.TryGetValue(uri, out var known))
+        {
+            if (known != data)
+            {
+                throw new ReportException($"{path} ran a different version of {uri} than an earlier shard. " +
+                    "All shards must run the same commit; re-run them from one checkout.");
+            }
+
+            return;
+        }
+
+        _sources[uri] = data;
+        _definitions.Add(envelope);
+    }
+
+    private void KeepDocument(Envelope envelope, IdRemapper remap, string path)
+    {
+        var uri = envelope.GetString("uri") ?? "";
+        if (_documents.TryGetValue(uri, out var canonical))
+        {
+            AliasParallel(canonical, envelope.Message, remap, $"{path}: the Gherkin document of {uri}");
+            return;
+        }
+
+        remap.Apply(envelope.Message);
+        _documents[uri] = envelope.Message;
+        _definitions.Add(envelope);
+    }
+
+    private void KeepPickle(Envelope envelope, IdRemapper remap, string path)
+    {
+        var astNodeIds = (envelope.Message["astNodeIds"] as JsonArray ?? []).Select(n => remap.Map(n?.ToString() ?? ""));
+        var key = $"{envelope.GetString("uri")}|{string.Join(",", astNodeIds)}";
+        if (_pickles.TryGetValue(key, out var canonical))
+        {
+            AliasParallel(canonical, envelope.Message, remap, $"{path}: the pickle of {key}");
+            return;
+        }
+
+        remap.Apply(envelope.Message);
+        _pickles[key] = envelope.Message;
+        _pickleNames[envelope.GetString("id") ?? ""] = $"'{envelope.GetString("name")}' ({envelope.GetString("uri")})";
+        _definitions.Add(envelope);
+    }
+
+    private void KeepGlue(Envelope envelope, IdRemapper remap)
+    {
+        var id = envelope.GetString("id") ?? "";
+        var key = KeyWithout(envelope, "id");
+        if (_glue.TryGetValue(key, out var canonicalId))
+        {
+            remap.Alias(id, canonicalId);
+            return;
+        }
+
+        remap.Apply(envelope.Message);
+        _glue[key] = envelope.GetString("id") ?? "";
+        _definitions.Add(envelope);
+    }
+
+    private void KeepPlain(Envelope envelope, IdRemapper remap)
+    {
+        if (_plain.Add(KeyWithout(envelope, null)))
+        {
+            remap.Apply(envelope.Message);
+            _definitions.Add(envelope);
+        }
+    }
+
+    private bool CountRun(string pickleId, int shard)
+    {
+        if (_ranIn.TryGetValue(pickleId, out var earlier))
+        {
+            if (earlier.Shard != shard)
+            {
+                throw new ReportException(
+                    $"Scenario {earlier.Name} ran in shard {earlier.Shard + 1} ({_paths[earlier.Shard]}) and in shard {shard + 1} ({_paths[shard]}). " +
+                    "The shards overlap, so merged totals would count it twice. Give every job a different ALPY_SHARD=i/N with the same N.");
+            }
+
+            return false; // A retry of the same scenario in the same shard.
+        }
+
+        _ranIn[pickleId] = (shard, _pickleNames.GetValueOrDefault(pickleId, pickleId));
+        return true;
+    }
+
+    private void KeepEarliest(JsonObject? timestamp)
+    {
+        if (timestamp is not null && (_earliestStart is null || Seconds(timestamp) < Seconds(_earliestStart)))
+        {
+            _earliestStart = timestamp;
+        }
+    }
+
+    private JsonObject MergedFinish()
+    {
+        var latest = _finished.Select(f => f.Finished["timestamp"] as JsonObject).Where(t => t is not null).MaxBy(t => Seconds(t!));
+        var finish = new JsonObject
+        {
+            ["testRunStartedId"] = MergedRunId,
+            ["timestamp"] = latest?.DeepClone() ?? new JsonObject { ["seconds"] = 0, ["nanos"] = 0 },
+            ["success"] = _shards.All(s => s.Success),
+        };
+        var messages = _finished
+            .Where(f => f.Finished["message"]?.ToString() is { Length: > 0 })
+            .Select(f => $"shard {f.Shard + 1}: {f.Finished["message"]}")
+            .ToList();
+        if (messages.Count > 0)
+        {
+            finish["message"] = string.Join("\n", messages);
+        }
+
+        if (_finished.Select(f => f.Finished["exception"]).FirstOrDefault(e => e is not null) is { } exception)
+        {
+            finish["exception"] = exception.DeepClone();
+        }
+
+        return finish;
+    }
+
+    // Two shards parsed the same file: walk both trees together and make every id of the later one
+    // mean the id at the same place in the first, so references to either land on the one copy kept.
+    private static void AliasParallel(JsonNode canonical, JsonNode duplicate, IdRemapper remap, string what)
+    {
+        switch (canonical, duplicate)
+        {
+            case (JsonObject a, JsonObject b):
+                foreach (var (name, value) in b)
+                {
+                    if (!a.TryGetPropertyValue(name, out var counterpart) || counterpart is null)
+                    {
+                        throw Mismatch(what);
+                    }
+
+                    if (name == "id" && value is JsonValue v && v.TryGetValue(out string? id))
+                    {
+                        remap.Alias(id, counterpart.ToString());
+                    }
+                    else if (value is not null)
+                    {
+                        AliasParallel(counterpart, value, remap, what);
+                    }
+                }
+
+                break;
+            case (JsonArray a, JsonArray b):
+                if (a.Count != b.Count)
+                {
+                    throw Mismatch(what);
+                }
+
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is { } x && b[i] is { } y)
+                    {
+                        AliasParallel(x, y, remap, what);
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static ReportException Mismatch(string what) => new(
+        $"{what} differs in shape from an earlier shard's, so the shards cannot be one suite. Run every shard from the same commit and runner.");
+
+    private static string KeyWithout(Envelope envelope, string? property)
+    {
+        var clone = (JsonObject)envelope.Message.DeepClone();
+        if (property is not null)
+        {
+            clone.Remove(property);
+        }
+
+        return envelope.Kind + clone.ToJsonString();
+    }
+
+    private static double Seconds(JsonObject timestamp) => Number(timestamp["seconds"]) + (Number(timestamp["nanos"]) / 1e9);
+
+    private static double Number(JsonNode? node) => node is JsonValue value && value.TryGetValue(out double number) ? number : 0;
+
+    private static string DirectoryOf(string path) => Path.GetDirectoryName(Path.GetFullPath(path))!;
+}
