@@ -10,23 +10,28 @@ internal sealed record CliConsole(IAnsiConsole Out, TextWriter Error)
     public static CliConsole System { get; } = new(Standard(), Console.Error);
 
     /// <summary>A plain console over a writer (tests, redirected output): no colours, no live displays.</summary>
-    public static CliConsole Plain(TextWriter output, TextWriter error) => new(
-        AnsiConsole.Create(new AnsiConsoleSettings
+    public static CliConsole Plain(TextWriter output, TextWriter error)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-        }),
-        error);
+        });
+        console.Profile.Width = LogWidth;
+        return new(console, error);
+    }
 
     // Redirected output (CI logs, pipes) has no width: lines are not wrapped at 80 columns there.
+    private const int LogWidth = 200;
+
     private static IAnsiConsole Standard()
     {
         var console = AnsiConsole.Console;
         if (Console.IsOutputRedirected)
         {
-            console.Profile.Width = 200;
+            console.Profile.Width = LogWidth;
         }
 
         return console;

@@ -27,6 +27,10 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
+        foreach (var stream in request.Streams)
+        {
+            MessageStreamReader.ThrowIfMissing(stream);
+        }
 
         var assets = await HtmlFormatterAssets.LocateAsync(request.HtmlFormatterDirectory, cancellationToken).ConfigureAwait(false);
         Log.AssetsFound(_logger, assets.Version, assets.Directory);
@@ -34,15 +38,15 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
         var runId = request.RunId ?? RunIdFromEnvironment() ?? NewRunId();
         var reportsDirectory = Path.GetFullPath(request.ReportsDirectory);
         var runDirectory = Path.GetFullPath(request.RunDirectory ?? Path.Combine(reportsDirectory, ReportsIndex.RunsFolder, runId));
-        var created = !Directory.Exists(runDirectory);
-        ReportFolder.EnsureWritable(runDirectory);
+        var created = ReportFolder.TopmostMissing(runDirectory);
         try
         {
+            ReportFolder.EnsureWritable(runDirectory);
             return await WriteRunAsync(request, assets, runId, reportsDirectory, runDirectory, cancellationToken).ConfigureAwait(false);
         }
-        catch when (created)
+        catch when (created is not null)
         {
-            TryDeleteFolder(runDirectory);
+            TryDeleteFolder(created);
             throw;
         }
     }
@@ -149,7 +153,10 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
     {
         try
         {
-            Directory.Delete(directory, recursive: true);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -20,6 +20,18 @@ internal static class ReportFolder
         }
     }
 
+    /// <summary>The outermost folder of <paramref name="directory"/>'s path that does not exist yet (what creating it would add), or null.</summary>
+    public static string? TopmostMissing(string directory)
+    {
+        string? missing = null;
+        for (var dir = new DirectoryInfo(directory); dir is not null && !dir.Exists && !File.Exists(dir.FullName); dir = dir.Parent)
+        {
+            missing = dir.FullName;
+        }
+
+        return missing;
+    }
+
     public static ReportException NotWritable(string directory, Exception cause) => new(
         $"Cannot write the report folder {directory}: {cause.Message} " +
         "Fix its permissions, free disk space, or choose another folder with --reports / --run-dir.", cause);

@@ -89,6 +89,18 @@ public sealed class MessageStreamReader
         }
     }
 
+    /// <summary>Fails with the reader's own explanation when <paramref name="path"/> is not a file, before any work is done.</summary>
+    public static void ThrowIfMissing(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw Missing(path, null);
+        }
+    }
+
+    private static MessageStreamException Missing(string path, Exception? cause) => new(path, null, "does not exist.",
+        "Run the suite first (the runner writes the stream to formatters.message.outputFilePath in reqnroll.json), or give the right path.", cause);
+
     private FileStream OpenOrExplain()
     {
         try
@@ -97,8 +109,7 @@ public sealed class MessageStreamReader
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new MessageStreamException(_path, null, "does not exist.",
-                "Run the suite first (the runner writes the stream to formatters.message.outputFilePath in reqnroll.json), or give the right path.", e);
+            throw Missing(_path, e);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using Alpy.Reports.Model;
@@ -6,10 +7,10 @@ namespace Alpy.Reports.Trx;
 
 /// <summary>
 /// Reads the totals of TRX files (Visual Studio test results, what `dotnet test --logger trx` writes),
-/// counting each test result's outcome. A run error (the test host crashed, the run was aborted) counts
-/// as one more failure, so a project that stopped half-way never looks green.
+/// counting each test result's outcome (the file's own Counters leave skipped tests out). A crashed
+/// or aborted run counts as one more failure, so a project that stopped half-way never looks green.
 /// </summary>
-public static class TrxReader
+public static partial class TrxReader
 {
     private static readonly XNamespace Ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 
@@ -61,13 +62,18 @@ public static class TrxReader
             }
         }
 
+        // RunInfo "Error" entries also echo ordinary test failures; only a crash or an abort is a run error.
         var errors = run.Descendants(Ns + "RunInfo")
             .Where(info => (string?)info.Attribute("outcome") == "Error")
-            .Select(info => ((string?)info.Element(Ns + "Text") ?? "run error").Trim())
+            .Select(info => ((string?)info.Element(Ns + "Text") ?? "").Trim())
+            .Where(text => RunAborted().IsMatch(text))
             .ToList();
         var name = (string?)run.Attribute("name") ?? System.IO.Path.GetFileNameWithoutExtension(path);
-        return new TrxResult(path, name, new OutcomeTotals(passed, failed + errors.Count, skipped), failures, errors);
+        return new TrxResult(path, name, new OutcomeTotals(passed, failed + (errors.Count > 0 ? 1 : 0), skipped), failures, errors);
     }
+
+    [GeneratedRegex(@"Catastrophic failure|crashed|aborted|\[FATAL ERROR\]", RegexOptions.IgnoreCase)]
+    private static partial Regex RunAborted();
 
     /// <summary>Reads every TRX file given directly or found (recursively) in the given folders, in a stable order.</summary>
     public static IReadOnlyList<TrxResult> ReadAll(IEnumerable<string> filesOrFolders)

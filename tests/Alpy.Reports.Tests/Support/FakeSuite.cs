@@ -22,6 +22,9 @@ internal sealed record FakeRunOptions
     /// <summary>Features this run discovers and runs (others are absent, as the runner does outside a shard); default all.</summary>
     public Func<FakeFeature, bool> Runs { get; init; } = _ => true;
 
+    /// <summary>True: every feature is discovered (source, document, pickles) though only <see cref="Runs"/> features run.</summary>
+    public bool DiscoverAll { get; init; }
+
     /// <summary>False: the stream stops before testRunFinished (a run cut short).</summary>
     public bool Finish { get; init; } = true;
 
@@ -61,8 +64,8 @@ internal sealed class FakeSuite(IReadOnlyList<FakeFeature> features)
             }),
         };
 
-        var ran = Features.Where(options.Runs).ToList();
-        var plans = ran.Select(f => Describe(f, lines)).ToList();
+        var discovered = Features.Where(f => options.DiscoverAll || options.Runs(f)).ToList();
+        var plans = discovered.Select(f => (Feature: f, Plans: Describe(f, lines))).Where(p => options.Runs(p.Feature)).Select(p => p.Plans).ToList();
         var stepDefinition = Id();
         lines.Add(Envelope("stepDefinition", new JsonObject
         {
@@ -257,6 +260,21 @@ internal sealed class FakeSuite(IReadOnlyList<FakeFeature> features)
     private static JsonObject Location(int line, int column) => new() { ["line"] = line, ["column"] = column };
 
     private static JsonObject Envelope(string kind, JsonObject message) => new() { [kind] = message };
+
+    /// <summary>Splits features over shards as the runner does: largest first, each to the least loaded shard.</summary>
+    public IReadOnlyList<HashSet<string>> Shards(int count)
+    {
+        var shards = Enumerable.Range(0, count).Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        var load = new int[count];
+        foreach (var feature in Features.OrderByDescending(f => f.Scenarios.Count).ThenBy(f => f.Uri, StringComparer.Ordinal))
+        {
+            var least = Array.IndexOf(load, load.Min());
+            load[least] += feature.Scenarios.Count;
+            shards[least].Add(feature.Uri);
+        }
+
+        return shards;
+    }
 
     /// <summary>A suite like the lab's: features of varied size, every status, and lab-style evidence.</summary>
     public static FakeSuite Lab(int features = 7)

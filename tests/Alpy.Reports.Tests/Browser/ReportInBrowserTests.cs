@@ -1,0 +1,231 @@
+using System.Text.Json;
+using Alpy.Reports.Index;
+using Alpy.Reports.Model;
+using Alpy.Reports.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Alpy.Reports.Tests.Browser;
+
+/// <summary>
+/// Opens a generated report in headless Chromium and checks what a reader sees: every feature's name,
+/// every scenario's status, evidence (a text excerpt shown, a pcap downloadable byte for byte), and the
+/// run banner; saves a screenshot. By default the report is made here from a stream this test writes;
+/// set ALPY_REPORT_DIR to a run folder (e.g. reports/latest after .ci/run) to check the real suite's report.
+/// </summary>
+public sealed class ReportInBrowserTests : IDisposable
+{
+    public const string ReportDirectoryVariable = "ALPY_REPORT_DIR";
+    public const string ScreenshotDirectoryVariable = "ALPY_SCREENSHOT_DIR";
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    [Trait("Category", "browser")]
+    public async Task Given_a_report_When_opened_in_Chromium_Then_features_scenario_statuses_and_evidence_are_rendered() =>
+        await CheckInBrowserAsync(await RunDirectoryAsync(), "report.png");
+
+    [Fact]
+    [Trait("Category", "browser")]
+    public async Task Given_a_report_merged_from_shards_When_opened_in_Chromium_Then_it_renders_like_one_run()
+    {
+        // Given: the suite run as three shards whose ids collide, merged into one report
+        var suite = TestReports.SuiteWithEvidence(new byte[512 * 1024]);
+        var lab = FakeSuite.Lab(5);
+        var all = new FakeSuite([.. suite.Features, .. lab.Features]);
+        var streams = all.Shards(3).Select((uris, i) =>
+        {
+            var path = _temp.File($"shard-{i + 1}.ndjson");
+            all.Write(path, new FakeRunOptions { Runs = f => uris.Contains(f.Uri) });
+            return path;
+        }).ToList();
+        var result = await new ReportBuilder().BuildAsync(new ReportRequest { Streams = streams, ReportsDirectory = _temp.File("reports"), RunId = "merged", ExpectedShards = 3 }, TestContext.Current.CancellationToken);
+        result.Run.Scenarios.Should().HaveCount(all.ScenarioCount);
+
+        // When, Then
+        await CheckInBrowserAsync(result.RunDirectory, "merged-report.png");
+    }
+
+    private static async Task CheckInBrowserAsync(string runDirectory, string screenshot)
+    {
+        var run = await Runs.ReadAsync(Path.Combine(runDirectory, RunFolderLayout.Messages));
+        run.Features.Should().NotBeEmpty("a report of nothing proves nothing");
+
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        // When
+        await page.GotoAsync(new Uri(Path.Combine(runDirectory, RunFolderLayout.Html)).AbsoluteUri);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Scenarios" }).WaitForAsync();
+        await ExpandEveryFeatureAsync(page);
+
+        // Then: the banner names the run and its verdict
+        var banner = page.Locator(".alpy-banner");
+        (await banner.InnerTextAsync()).Should().Contain(run.Status == RunStatus.Incomplete ? "INCOMPLETE" : run.Status.ToString().ToUpperInvariant());
+
+        // Then: every feature is there by name
+        foreach (var feature in run.Features)
+        {
+            await Expect(page.GetByRole(AriaRole.Heading).Filter(new() { HasText = feature.Name }).First).ToBeVisibleAsync();
+        }
+
+        // Then: every scenario shows the status the stream gives it (outline rows are checked by the totals below)
+        var rendered = await RenderedScenariosAsync(page);
+        foreach (var scenario in run.Scenarios.Where(s => s.DisplayName == s.Name && s.Ran))
+        {
+            rendered.Should().ContainKey(scenario.Name);
+            rendered[scenario.Name].Should().Contain(Protocol(scenario.Status), $"'{scenario.Name}' is {scenario.Status.ToWord()}");
+            Worst(rendered[scenario.Name]).Should().Be(Protocol(scenario.Status));
+        }
+
+        // Then: the status filter counts the scenarios as the stream does
+        if (run.Scenarios.Select(s => s.Status).Distinct().Count() > 1)
+        {
+            foreach (var status in run.Scenarios.Select(s => s.Status).Distinct().Where(s => s != TestStatus.Unknown))
+            {
+                var count = page.Locator($"span[data-status='{Protocol(status)}'] strong").First;
+                (await count.InnerTextAsync()).Should().Be(run.ScenarioCounts[status].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        // Then: the failing step's message is shown
+        foreach (var failed in run.Scenarios.Where(s => s.Status == TestStatus.Failed).Take(5))
+        {
+            await Expect(page.GetByText(FailureText.FirstLine(failed.DecisiveStep!.Message)!).First).ToBeVisibleAsync();
+        }
+
+        // Then: evidence is rendered (last: opening a file may leave the page)
+        errors.Should().BeEmpty("the report's script must run without errors");
+        await SaveScreenshotAsync(page, screenshot);
+        await CheckEvidenceAsync(page, run, runDirectory);
+    }
+
+    private async Task<string> RunDirectoryAsync()
+    {
+        if (Environment.GetEnvironmentVariable(ReportDirectoryVariable) is { Length: > 0 } given)
+        {
+            var full = Path.GetFullPath(given);
+            File.Exists(Path.Combine(full, RunFolderLayout.Html)).Should().BeTrue($"{ReportDirectoryVariable}={given} must be a run folder with {RunFolderLayout.Html}");
+            return full;
+        }
+
+        var pcap = new byte[1024 * 1024];
+        new Random(7).NextBytes(pcap);
+        var stream = _temp.File("messages.ndjson");
+        TestReports.SuiteWithEvidence(pcap).Write(stream);
+        var result = await TestReports.WriteAsync(stream, _temp.File("reports"), "browser-test");
+        return result.RunDirectory;
+    }
+
+    private static async Task ExpandEveryFeatureAsync(IPage page)
+    {
+        var collapsed = page.Locator("button[slot='trigger'][aria-expanded='false']");
+        while (await collapsed.CountAsync() > 0)
+        {
+            await collapsed.First.ClickAsync();
+        }
+    }
+
+    private static async Task<Dictionary<string, string[]>> RenderedScenariosAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<JsonElement>("""
+            () => Array.from(document.querySelectorAll('h2'))
+              .filter(h => h.querySelector('.highlight') && h.textContent.startsWith('Scenario'))
+              .map(h => ({ name: h.querySelector('.highlight').textContent,
+                           statuses: Array.from(h.closest('section').querySelectorAll('li[data-status]')).map(li => li.getAttribute('data-status')) }))
+            """);
+        return json.EnumerateArray()
+            .GroupBy(e => e.GetProperty("name").GetString()!)
+            .ToDictionary(g => g.Key, g => g.First().GetProperty("statuses").EnumerateArray().Select(s => s.GetString()!).ToArray());
+    }
+
+    private static async Task CheckEvidenceAsync(IPage page, RunResult run, string runDirectory)
+    {
+        var attachments = run.Scenarios.SelectMany(s => s.AllAttachments).ToList();
+        attachments.Should().NotBeEmpty("the suite attaches evidence (console excerpts, captures, logs) to its scenarios");
+
+        var text = attachments.FirstOrDefault(a => a.MediaType is "text/plain" or "text/x.cucumber.log+plain" && a.Url is null);
+        if (text is not null)
+        {
+            var body = await FirstTextBodyAsync(runDirectory, text.MediaType);
+            await ShowAttachedTextAsync(page);
+            await Expect(page.GetByText(body.Trim().Split('\n')[0].Trim()).First).ToBeAttachedAsync();
+        }
+
+        var file = run.Scenarios
+            .SelectMany(s => s.AllAttachments.Select(a => (Scenario: s, Attachment: a)))
+            .FirstOrDefault(x => x.Attachment.Url is { } url && !url.Contains("://", StringComparison.Ordinal) && x.Attachment.FileName is not null && x.Scenario.DisplayName == x.Scenario.Name)
+            .Attachment;
+        if (file is not null)
+        {
+            var scenario = run.Scenarios.First(s => s.AllAttachments.Contains(file));
+            var expected = Path.Combine(runDirectory, Uri.UnescapeDataString(file.Url!));
+            File.Exists(expected).Should().BeTrue($"the report links {file.Url}, which must be in the run folder");
+            var section = page.Locator("section:not(:has(section))").Filter(new() { Has = page.Locator("h2 .highlight").GetByText(scenario.Name, new() { Exact = true }) });
+            var button = section.GetByRole(AriaRole.Button, new() { Name = $"Download {file.FileName}" }).First;
+            await Expect(button).ToBeVisibleAsync();
+
+            // A pcap downloads; a type the browser can show (a PDF, say) may open instead, since file:// pages
+            // cannot force a download. Either way the reader gets the very file.
+            var download = page.WaitForDownloadAsync();
+            var opened = page.WaitForURLAsync(url => url.EndsWith(file.Url!, StringComparison.Ordinal));
+            await button.ClickAsync();
+            if (await Task.WhenAny(download, opened) == download)
+            {
+                (await File.ReadAllBytesAsync(await (await download).PathAsync(), TestContext.Current.CancellationToken))
+                    .Should().Equal(await File.ReadAllBytesAsync(expected, TestContext.Current.CancellationToken), "the download is the evidence file itself");
+            }
+            else
+            {
+                new Uri(page.Url).LocalPath.Should().Be(expected);
+            }
+        }
+
+        (text ?? file).Should().NotBeNull("some evidence must be a text excerpt or a downloadable file");
+    }
+
+    // Plain-text attachments are folded under "Attached Text (...)": open them as a reader would.
+    private static async Task ShowAttachedTextAsync(IPage page)
+    {
+        var summaries = page.Locator("details:not([open]) > summary");
+        var count = await summaries.CountAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await summaries.Nth(0).ClickAsync();
+        }
+    }
+
+    private static async Task<string> FirstTextBodyAsync(string runDirectory, string mediaType)
+    {
+        await foreach (var envelope in new Alpy.Reports.Messages.MessageStreamReader(Path.Combine(runDirectory, RunFolderLayout.Messages)).ReadAllAsync(TestContext.Current.CancellationToken))
+        {
+            if (envelope.Kind == "attachment" && envelope.GetString("mediaType") == mediaType && envelope.GetString("url") is null)
+            {
+                var body = envelope.GetString("body") ?? "";
+                return envelope.GetString("contentEncoding") == "BASE64" ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body)) : body;
+            }
+        }
+
+        throw new InvalidOperationException("no text attachment in the stream");
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        var folder = Environment.GetEnvironmentVariable(ScreenshotDirectoryVariable) is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, name), bytes, TestContext.Current.CancellationToken);
+        TestContext.Current.AddAttachment(name, bytes, "image/png");
+    }
+
+    private static string Protocol(TestStatus status) => status.ToString().ToUpperInvariant();
+
+    private static string Worst(IEnumerable<string> statuses) =>
+        Protocol(statuses.Select(s => TestStatusExtensions.Parse(s)).DefaultIfEmpty(TestStatus.Unknown).Max());
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}

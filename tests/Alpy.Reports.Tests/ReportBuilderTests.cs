@@ -1,0 +1,200 @@
+using System.Text.Json.Nodes;
+using Alpy.Reports.Index;
+using Alpy.Reports.Messages;
+using Alpy.Reports.Model;
+using Alpy.Reports.Tests.Support;
+
+namespace Alpy.Reports.Tests;
+
+public sealed class ReportBuilderTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string ReportsFolder => _temp.File("reports");
+
+    [Fact]
+    public async Task Given_a_stream_When_reported_Then_the_run_folder_holds_report_stream_JUnit_summary_and_index()
+    {
+        var stream = _temp.File("messages.ndjson");
+        FakeSuite.Lab().Write(stream);
+
+        var result = await TestReports.WriteAsync(stream, ReportsFolder, "run-1");
+
+        result.RunDirectory.Should().Be(Path.Combine(ReportsFolder, "runs", "run-1"));
+        Directory.EnumerateFiles(result.RunDirectory).Select(Path.GetFileName).Should()
+            .BeEquivalentTo("index.html", "report.html", "messages.ndjson", "junit.xml", "summary.json");
+        result.Summary.Should().BeEquivalentTo(new { RunId = "run-1", Status = "failed" }, o => o.ExcludingMissingMembers());
+        (result.Summary.Passed + result.Summary.Failed + result.Summary.Skipped).Should().Be(FakeSuite.Lab().ScenarioCount);
+        var index = await File.ReadAllTextAsync(result.IndexPath, TestContext.Current.CancellationToken);
+        index.Should().Contain("href=\"report.html\"").And.Contain("href=\"junit.xml\"").And.Contain("href=\"messages.ndjson\"")
+            .And.Contain(result.Run.Totals.ToClosingLine()).And.Contain("Failed scenarios");
+        new DirectoryInfo(Path.Combine(ReportsFolder, "latest")).LinkTarget.Should().Be("runs/run-1");
+        (await File.ReadAllTextAsync(Path.Combine(ReportsFolder, "index.html"), TestContext.Current.CancellationToken))
+            .Should().Contain("href=\"runs/run-1/index.html\"");
+        Directory.EnumerateFileSystemEntries(result.RunDirectory, ".*").Should().BeEmpty("no temporary file is left");
+    }
+
+    [Fact]
+    public async Task Given_the_published_stream_When_read_again_Then_it_says_what_the_input_said()
+    {
+        var stream = RepositoryPaths.CckStream("examples-tables");
+
+        var result = await TestReports.WriteAsync(stream, ReportsFolder);
+
+        var again = await Runs.ReadAsync(result.MessagesPath);
+        again.Totals.Should().Be(result.Run.Totals);
+        again.Scenarios.Select(s => (s.DisplayName, s.Status)).Should().Equal(result.Run.Scenarios.Select(s => (s.DisplayName, s.Status)));
+    }
+
+    [Fact]
+    public async Task Given_two_runs_When_reported_Then_the_index_lists_both_and_latest_points_at_the_second()
+    {
+        var stream = _temp.File("messages.ndjson");
+        FakeSuite.Lab(2).Write(stream);
+
+        await TestReports.WriteAsync(stream, ReportsFolder, "first");
+        await TestReports.WriteAsync(RepositoryPaths.CckStream("minimal"), ReportsFolder, "second");
+
+        var index = await File.ReadAllTextAsync(Path.Combine(ReportsFolder, "index.html"), TestContext.Current.CancellationToken);
+        index.Should().Contain("runs/first/index.html").And.Contain("runs/second/index.html");
+        index.IndexOf("runs/second/", StringComparison.Ordinal).Should().BeLessThan(index.IndexOf("runs/first/", StringComparison.Ordinal), "newest first");
+        new DirectoryInfo(Path.Combine(ReportsFolder, "latest")).LinkTarget.Should().Be("runs/second");
+    }
+
+    [Fact]
+    public async Task Given_the_lab_wrote_evidence_and_timings_to_the_run_folder_When_reported_there_Then_the_index_shows_them()
+    {
+        // Given: the lab's run folder, with its pcap, console log and lab.json
+        var runDirectory = _temp.File("reports/runs/lab-7");
+        Directory.CreateDirectory(runDirectory);
+        await File.WriteAllBytesAsync(Path.Combine(runDirectory, "link0.pcap"), new byte[2048], TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(runDirectory, "console.log"), "login:", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(runDirectory, "lab.json"), """
+            { "dut": "rabbit", "phases": [ { "name": "bring-up", "seconds": 2.61 }, { "name": "DUT reset", "seconds": 0.21, "count": 40 } ] }
+            """, TestContext.Current.CancellationToken);
+        var stream = Path.Combine(runDirectory, "raw.ndjson");
+        FakeSuite.Lab(1).Write(stream);
+
+        // When
+        var result = await new ReportBuilder().BuildAsync(new ReportRequest { Streams = [stream], ReportsDirectory = ReportsFolder, RunDirectory = runDirectory }, TestContext.Current.CancellationToken);
+
+        // Then
+        result.RunDirectory.Should().Be(runDirectory);
+        var index = await File.ReadAllTextAsync(result.IndexPath, TestContext.Current.CancellationToken);
+        index.Should().Contain("DUT: rabbit").And.Contain("bring-up").And.Contain("2.610").And.Contain("40 (median)");
+        index.Should().Contain("href=\"link0.pcap\"").And.Contain("2 KiB").And.Contain("href=\"console.log\"");
+        result.Warnings.Should().BeEmpty();
+        File.Exists(Path.Combine(runDirectory, "link0.pcap")).Should().BeTrue("the lab's evidence is left as it was");
+    }
+
+    [Fact]
+    public async Task Given_no_lab_json_When_reported_Then_the_index_says_the_lab_recorded_no_timings()
+    {
+        var result = await TestReports.WriteAsync(RepositoryPaths.CckStream("minimal"), ReportsFolder);
+
+        (await File.ReadAllTextAsync(result.IndexPath, TestContext.Current.CancellationToken)).Should().Contain("The lab recorded no timings (no lab.json in this run folder).");
+    }
+
+    [Fact]
+    public async Task Given_a_broken_lab_json_When_reported_Then_the_report_is_written_with_a_warning_naming_the_file()
+    {
+        var runDirectory = _temp.File("reports/runs/broken-lab");
+        Directory.CreateDirectory(runDirectory);
+        await File.WriteAllTextAsync(Path.Combine(runDirectory, "lab.json"), "{ \"phases\": [ { \"seconds\": 1 } ", TestContext.Current.CancellationToken);
+
+        var result = await new ReportBuilder().BuildAsync(new ReportRequest { Streams = [RepositoryPaths.CckStream("minimal")], ReportsDirectory = ReportsFolder, RunDirectory = runDirectory }, TestContext.Current.CancellationToken);
+
+        result.Warnings.Should().ContainSingle().Which.Should().Contain("lab.json").And.Contain("not valid lab timings JSON");
+        (await File.ReadAllTextAsync(result.IndexPath, TestContext.Current.CancellationToken)).Should().Contain("not valid lab timings JSON");
+    }
+
+    [Fact]
+    public async Task Given_a_corrupt_stream_When_reported_Then_it_fails_and_leaves_no_run_folder_behind()
+    {
+        var stream = _temp.File("corrupt.ndjson");
+        var pcap = new byte[1024 * 1024];
+        var lines = new List<string>();
+        TestReports.SuiteWithEvidence(pcap).Write(stream);
+        lines.AddRange(await File.ReadAllLinesAsync(stream, TestContext.Current.CancellationToken));
+        lines.Insert(lines.Count - 2, "{\"testStepFinished\": oops}");
+        await File.WriteAllLinesAsync(stream, lines, TestContext.Current.CancellationToken);
+
+        var act = () => TestReports.WriteAsync(stream, ReportsFolder, "corrupt");
+
+        (await act.Should().ThrowAsync<MessageStreamException>()).Which.Line.Should().Be(lines.Count - 2);
+        Directory.Exists(Path.Combine(ReportsFolder, "runs", "corrupt")).Should().BeFalse("a failed report leaves nothing that looks like one");
+        Path.Exists(Path.Combine(ReportsFolder, "latest")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Given_a_corrupt_stream_into_the_labs_folder_When_reported_Then_the_labs_files_stay_and_nothing_of_the_report_remains()
+    {
+        var runDirectory = _temp.File("reports/runs/lab-8");
+        Directory.CreateDirectory(runDirectory);
+        await File.WriteAllTextAsync(Path.Combine(runDirectory, "console.log"), "login:", TestContext.Current.CancellationToken);
+        var stream = _temp.File("corrupt.ndjson");
+        TestReports.SuiteWithEvidence(new byte[1024 * 1024]).Write(stream);
+        await File.AppendAllTextAsync(stream, "{broken\n", TestContext.Current.CancellationToken);
+
+        var act = () => new ReportBuilder().BuildAsync(new ReportRequest { Streams = [stream], ReportsDirectory = ReportsFolder, RunDirectory = runDirectory }, TestContext.Current.CancellationToken);
+
+        await act.Should().ThrowAsync<MessageStreamException>();
+        Directory.EnumerateFiles(runDirectory, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Should().Equal("console.log");
+    }
+
+    [Fact]
+    public async Task Given_a_reports_folder_that_cannot_be_written_When_reported_Then_the_error_names_it_and_what_to_do()
+    {
+        var blocker = _temp.File("not-a-folder");
+        await File.WriteAllTextAsync(blocker, "a file where the reports folder should be", TestContext.Current.CancellationToken);
+
+        var act = () => TestReports.WriteAsync(RepositoryPaths.CckStream("minimal"), Path.Combine(blocker, "reports"));
+
+        (await act.Should().ThrowAsync<ReportException>())
+            .Which.Message.Should().Contain($"Cannot write the report folder {blocker}").And.Contain("choose another folder with --reports");
+    }
+
+    [Fact]
+    public async Task Given_a_stream_cut_short_When_reported_Then_the_report_is_written_and_marked_incomplete_everywhere()
+    {
+        var stream = _temp.File("cut.ndjson");
+        FakeSuite.Lab().Write(stream, new FakeRunOptions { Finish = false });
+
+        var result = await TestReports.WriteAsync(stream, ReportsFolder, "cut");
+
+        result.Run.Status.Should().Be(RunStatus.Incomplete);
+        result.Summary.Status.Should().Be("incomplete");
+        (await File.ReadAllTextAsync(result.HtmlPath, TestContext.Current.CancellationToken)).Should().Contain("INCOMPLETE: the run was cut short");
+        (await File.ReadAllTextAsync(result.IndexPath, TestContext.Current.CancellationToken)).Should().Contain("badge incomplete").And.Contain("ends before testRunFinished");
+        (await File.ReadAllTextAsync(result.JUnitPath, TestContext.Current.CancellationToken)).Should().Contain("type=\"incomplete\"");
+    }
+
+    [Fact]
+    public async Task Given_an_attachment_already_pointing_into_the_run_folder_When_reported_Then_it_links_there_without_copying()
+    {
+        var runDirectory = _temp.File("reports/runs/lab-9");
+        Directory.CreateDirectory(runDirectory);
+        await File.WriteAllBytesAsync(Path.Combine(runDirectory, "link1.pcap"), new byte[] { 1, 2, 3 }, TestContext.Current.CancellationToken);
+        var stream = Path.Combine(runDirectory, "raw.ndjson");
+        var lines = File.ReadAllLines(RepositoryPaths.CckStream("minimal")).ToList();
+        var step = JsonNode.Parse(lines.First(l => l.StartsWith("{\"testStepStarted\"", StringComparison.Ordinal)))!["testStepStarted"]!;
+        lines.Insert(lines.FindIndex(l => l.StartsWith("{\"testStepFinished\"", StringComparison.Ordinal)), new JsonObject
+        {
+            ["attachment"] = new JsonObject
+            {
+                ["testCaseStartedId"] = step["testCaseStartedId"]!.ToString(), ["testStepId"] = step["testStepId"]!.ToString(),
+                ["body"] = "", ["contentEncoding"] = "IDENTITY", ["mediaType"] = "application/vnd.tcpdump.pcap", ["fileName"] = "link1.pcap", ["url"] = "link1.pcap",
+            },
+        }.ToJsonString());
+        await File.WriteAllLinesAsync(stream, lines, TestContext.Current.CancellationToken);
+
+        var result = await new ReportBuilder().BuildAsync(new ReportRequest { Streams = [stream], ReportsDirectory = ReportsFolder, RunDirectory = runDirectory }, TestContext.Current.CancellationToken);
+
+        var attachment = result.Run.Scenarios.Single().AllAttachments.Single();
+        attachment.Url.Should().Be("link1.pcap");
+        attachment.SizeBytes.Should().Be(3);
+        Directory.Exists(Path.Combine(runDirectory, "artifacts")).Should().BeFalse();
+    }
+}
