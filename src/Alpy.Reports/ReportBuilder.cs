@@ -86,7 +86,8 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
         var run = builder.Build(single?.TruncatedTailBytes ?? 0);
         var generatedAt = DateTimeOffset.UtcNow;
         var summary = RunSummary.From(run, runId, request.Title, generatedAt);
-        var (lab, labWarning) = await LabTimings.ReadAsync(request.LabTimingsFile ?? Path.Combine(runDirectory, LabTimings.FileName), cancellationToken).ConfigureAwait(false);
+        var labRunsDirectory = request.LabRunsDirectory ?? Environment.GetEnvironmentVariable("ALPY_ARTIFACTS") ?? Path.Combine(reportsDirectory, ReportsIndex.RunsFolder);
+        var (labs, labWarnings) = await LabRun.FindAsync(runDirectory, labRunsDirectory, run.StartedAt, run.FinishedAt, cancellationToken).ConfigureAwait(false);
         var isUnderReports = Path.GetDirectoryName(runDirectory) == Path.Combine(reportsDirectory, ReportsIndex.RunsFolder);
 
         await html.CompleteAsync(ReportBanner.Script(request.Title, runId, RunFolderLayout.Index, run.Status, run.Problems), cancellationToken).ConfigureAwait(false);
@@ -95,14 +96,11 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
             new JUnitOptions { Name = request.Title, ReportLocation = Shorten(Path.Combine(runDirectory, RunFolderLayout.Html)) }, cancellationToken).ConfigureAwait(false);
         await AtomicFile.WriteAllTextAsync(Path.Combine(runDirectory, RunSummary.FileName), summary.ToJson(), cancellationToken).ConfigureAwait(false);
         await AtomicFile.WriteAllTextAsync(Path.Combine(runDirectory, RunFolderLayout.Index),
-            RunIndexPage.Render(run, summary, lab, labWarning, runDirectory, isUnderReports), cancellationToken).ConfigureAwait(false);
+            RunIndexPage.Render(run, summary, labs, labWarnings, runDirectory, isUnderReports), cancellationToken).ConfigureAwait(false);
 
         var warnings = new List<string>(externalizer.Warnings);
         warnings.AddRange(merger?.Warnings ?? []);
-        if (labWarning is not null)
-        {
-            warnings.Add(labWarning);
-        }
+        warnings.AddRange(labWarnings);
 
         if (isUnderReports && await ReportsIndex.UpdateAsync(reportsDirectory, runId, cancellationToken).ConfigureAwait(false) is { } indexWarning)
         {

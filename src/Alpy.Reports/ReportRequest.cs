@@ -30,8 +30,8 @@ public sealed record ReportRequest
     /// <summary>For merges: how many shards ran; a different number of streams is an error.</summary>
     public int? ExpectedShards { get; init; }
 
-    /// <summary>The lab's timings; default lab.json in the run folder.</summary>
-    public string? LabTimingsFile { get; init; }
+    /// <summary>Where the lab writes its run folders (with lab.json); default $ALPY_ARTIFACTS, else &lt;reports&gt;/runs.</summary>
+    public string? LabRunsDirectory { get; init; }
 
     public AttachmentPolicy Attachments { get; init; } = AttachmentPolicy.Default;
 

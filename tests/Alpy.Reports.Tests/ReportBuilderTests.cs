@@ -66,14 +66,12 @@ public sealed class ReportBuilderTests : IDisposable
     [Fact]
     public async Task Given_the_lab_wrote_evidence_and_timings_to_the_run_folder_When_reported_there_Then_the_index_shows_them()
     {
-        // Given: the lab's run folder, with its pcap, console log and lab.json
-        var runDirectory = _temp.File("reports/runs/lab-7");
+        // Given: the lab's run folder, with its pcap, console log and lab.json (as Alpy.Lab writes it)
+        var runDirectory = _temp.File("reports/runs/lab007");
         Directory.CreateDirectory(runDirectory);
         await File.WriteAllBytesAsync(Path.Combine(runDirectory, "link0.pcap"), new byte[2048], TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(runDirectory, "console.log"), "login:", TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(runDirectory, "lab.json"), """
-            { "dut": "rabbit", "phases": [ { "name": "bring-up", "seconds": 2.61 }, { "name": "DUT reset", "seconds": 0.21, "count": 40 } ] }
-            """, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(runDirectory, "lab.json"), LabJson("lab007", DateTimeOffset.FromUnixTimeSeconds(1_700_000_001)), TestContext.Current.CancellationToken);
         var stream = Path.Combine(runDirectory, "raw.ndjson");
         FakeSuite.Lab(1).Write(stream);
 
@@ -83,18 +81,43 @@ public sealed class ReportBuilderTests : IDisposable
         // Then
         result.RunDirectory.Should().Be(runDirectory);
         var index = await File.ReadAllTextAsync(result.IndexPath, TestContext.Current.CancellationToken);
-        index.Should().Contain("DUT: rabbit").And.Contain("bring-up").And.Contain("2.610").And.Contain("40 (median)");
+        index.Should().Contain("Lab run <a href=\"./\"><code>lab007</code></a>").And.Contain("DUT rabbit").And.Contain("2 links")
+            .And.Contain("bring-up: tools image").And.Contain("<td class=\"n\">2610</td>").And.Contain("DUT reset (median of 3, slowest 400 ms)")
+            .And.Contain("teardown (2 steps)").And.Contain("qemu exited late");
         index.Should().Contain("href=\"link0.pcap\"").And.Contain("2 KiB").And.Contain("href=\"console.log\"");
         result.Warnings.Should().BeEmpty();
         File.Exists(Path.Combine(runDirectory, "link0.pcap")).Should().BeTrue("the lab's evidence is left as it was");
     }
 
     [Fact]
-    public async Task Given_no_lab_json_When_reported_Then_the_index_says_the_lab_recorded_no_timings()
+    public async Task Given_lab_run_folders_beside_the_report_When_reported_Then_the_labs_that_ran_during_the_run_are_linked_and_others_not()
+    {
+        // Given: two lab runs in reports/runs: one started during the test run (the fake run starts at 1_700_000_000), one a day later
+        foreach (var (id, started) in new[] { ("during", 1_700_000_002L), ("later", 1_700_086_400L) })
+        {
+            Directory.CreateDirectory(_temp.File($"reports/runs/{id}"));
+            await File.WriteAllTextAsync(_temp.File($"reports/runs/{id}/lab.json"), LabJson(id, DateTimeOffset.FromUnixTimeSeconds(started)), TestContext.Current.CancellationToken);
+            await File.WriteAllBytesAsync(_temp.File($"reports/runs/{id}/link1.pcap"), new byte[10], TestContext.Current.CancellationToken);
+        }
+
+        var stream = _temp.File("messages.ndjson");
+        FakeSuite.Lab(2).Write(stream);
+
+        // When
+        var result = await TestReports.WriteAsync(stream, ReportsFolder, "report-1");
+
+        // Then
+        var index = await File.ReadAllTextAsync(result.IndexPath, TestContext.Current.CancellationToken);
+        index.Should().Contain("Lab run <a href=\"../during/\"><code>during</code></a>").And.Contain("href=\"../during/link1.pcap\"");
+        index.Should().NotContain("later");
+    }
+
+    [Fact]
+    public async Task Given_no_lab_json_When_reported_Then_the_index_says_no_lab_run_recorded_timings()
     {
         var result = await TestReports.WriteAsync(RepositoryPaths.CckStream("minimal"), ReportsFolder);
 
-        (await File.ReadAllTextAsync(result.IndexPath, TestContext.Current.CancellationToken)).Should().Contain("The lab recorded no timings (no lab.json in this run folder).");
+        (await File.ReadAllTextAsync(result.IndexPath, TestContext.Current.CancellationToken)).Should().Contain("No lab run recorded timings for this run");
     }
 
     [Fact]
@@ -102,13 +125,23 @@ public sealed class ReportBuilderTests : IDisposable
     {
         var runDirectory = _temp.File("reports/runs/broken-lab");
         Directory.CreateDirectory(runDirectory);
-        await File.WriteAllTextAsync(Path.Combine(runDirectory, "lab.json"), "{ \"phases\": [ { \"seconds\": 1 } ", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(runDirectory, "lab.json"), "{ \"bringUp\": [ { \"ms\": 1 } ", TestContext.Current.CancellationToken);
 
         var result = await new ReportBuilder().BuildAsync(new ReportRequest { Streams = [RepositoryPaths.CckStream("minimal")], ReportsDirectory = ReportsFolder, RunDirectory = runDirectory }, TestContext.Current.CancellationToken);
 
-        result.Warnings.Should().ContainSingle().Which.Should().Contain("lab.json").And.Contain("not valid lab timings JSON");
-        (await File.ReadAllTextAsync(result.IndexPath, TestContext.Current.CancellationToken)).Should().Contain("not valid lab timings JSON");
+        result.Warnings.Should().ContainSingle().Which.Should().Contain("lab.json").And.Contain("is not a valid lab record");
+        (await File.ReadAllTextAsync(result.IndexPath, TestContext.Current.CancellationToken)).Should().Contain("is not a valid lab record");
     }
+
+    private static string LabJson(string id, DateTimeOffset started) => $$"""
+        {
+          "runId": "{{id}}", "dut": "rabbit", "links": 2, "vlans": 0, "startedAt": "{{started:O}}",
+          "bringUp": [ { "name": "tools image", "ms": 12.5 }, { "name": "DUT console ready", "ms": 2610 } ],
+          "resetsMs": [ 210, 400, 190 ],
+          "teardown": [ { "name": "qemu", "ms": 300 }, { "name": "containers", "ms": 120 } ],
+          "errors": [ "qemu exited late" ]
+        }
+        """;
 
     [Fact]
     public async Task Given_a_corrupt_stream_When_reported_Then_it_fails_and_leaves_no_run_folder_behind()

@@ -35,6 +35,11 @@ internal sealed class ReportOptions
         Description = "Use this @cucumber/html-formatter package folder instead of the pinned one installed by scripts/install-prerequisites.",
     };
 
+    public Option<string?> LabRuns { get; } = new("--lab-runs")
+    {
+        Description = "Where the lab writes its run folders with lab.json (default $ALPY_ARTIFACTS, else <reports>/runs); the labs that ran during the run are shown on its index page.",
+    };
+
     public Option<int> InlineLimitKib { get; } = new("--inline-limit-kib")
     {
         Description = "Evidence larger than this (KiB) leaves the page for the run's artifacts folder (binary: a download; text: an excerpt and a link).",
@@ -60,6 +65,7 @@ internal sealed class ReportOptions
         command.Add(RunId);
         command.Add(Title);
         command.Add(HtmlFormatter);
+        command.Add(LabRuns);
         command.Add(InlineLimitKib);
         command.Add(MaxMessageMib);
         command.Add(MaxFailures);
@@ -83,6 +89,7 @@ internal sealed class ReportOptions
             RunId = parse.GetValue(RunId),
             Title = parse.GetValue(Title)!,
             HtmlFormatterDirectory = parse.GetValue(HtmlFormatter),
+            LabRunsDirectory = parse.GetValue(LabRuns),
             ExpectedShards = expectedShards,
             Attachments = AttachmentPolicy.Default with
             {

@@ -24,10 +24,11 @@ internal static class RunCommand
         };
         var results = new Option<string>("--results") { Description = "Folder for the TRX file and the dotnet test log.", DefaultValueFactory = _ => "reports/tests" };
         var noBuild = new Option<bool>("--no-build") { Description = "Do not build the suite first (it was built already)." };
+        var configuration = new Option<string>("--configuration", "-c") { Description = "Build configuration of the suite.", DefaultValueFactory = _ => "Debug" };
         var options = new ReportOptions();
         var command = new Command("run", "Run the suite (or one shard), showing progress, then write its report and print its summary.")
         {
-            project, shard, filter, messages, results, noBuild,
+            project, shard, filter, messages, results, noBuild, configuration,
         };
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(console, "run", async () =>
@@ -36,7 +37,15 @@ internal static class RunCommand
             var request = options.ToRequest(parse, [parse.GetValue(messages)!]);
             var runId = request.RunId ?? Environment.GetEnvironmentVariable(ReportRequest.RunIdEnvironmentVariable) ?? ReportBuilder.NewRunId();
             request = request with { RunId = runId };
-            var run = new SuiteRun(console, parse.GetValue(project)!, shardSpec, parse.GetValue(filter), parse.GetValue(messages)!, parse.GetValue(results)!, parse.GetValue(noBuild), runId);
+            var run = new SuiteRun(console, runId, shardSpec, new SuiteRunOptions
+            {
+                Project = parse.GetValue(project)!,
+                Filter = parse.GetValue(filter),
+                Messages = parse.GetValue(messages)!,
+                Results = parse.GetValue(results)!,
+                NoBuild = parse.GetValue(noBuild),
+                Configuration = parse.GetValue(configuration)!,
+            });
             var testExit = await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
 
             var result = await new ReportBuilder().BuildAsync(request, cancellationToken).ConfigureAwait(false);

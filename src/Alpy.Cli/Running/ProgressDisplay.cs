@@ -29,15 +29,20 @@ internal sealed class ProgressDisplay(CliConsole console, TimeSpan plainInterval
 
         var running = work();
         var last = "";
-        var lastAt = TimeSpan.MinValue;
+        TimeSpan? lastAt = null;
         while (await Task.WhenAny(running, Task.Delay(500)).ConfigureAwait(false) != running)
         {
             var now = describe();
-            if (now != last && clock.Elapsed - lastAt >= plainInterval)
+            if (now != last && (lastAt is null || clock.Elapsed - lastAt >= plainInterval))
             {
                 console.Line($"[{clock.Elapsed:mm\\:ss}] {title}: {now}");
                 (last, lastAt) = (now, clock.Elapsed);
             }
+        }
+
+        if (describe() is var final && final != last)
+        {
+            console.Line($"[{clock.Elapsed:mm\\:ss}] {title}: {final}");
         }
 
         return await running.ConfigureAwait(false);

@@ -4,26 +4,30 @@ using Alpy.Reports.Merge;
 namespace Alpy.Cli.Running;
 
 /// <summary>One `dotnet test` of the suite with progress from its message stream; the report is made afterwards.</summary>
-internal sealed class SuiteRun(CliConsole console, string project, ShardSpec? shard, string? filter, string messages, string results, bool noBuild, string runId)
+internal sealed class SuiteRun(CliConsole console, string runId, ShardSpec? shard, SuiteRunOptions options)
 {
-    public string LogPath => Path.Combine(results, "specs.log");
+    public string LogPath => Path.Combine(options.Results, "specs.log");
 
     /// <summary>Runs the suite; returns dotnet test's exit code. A run that wrote no stream is a <see cref="ReportException"/>.</summary>
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         // A stream left by an earlier run would show its progress and, if this run writes none, its results.
-        if (File.Exists(messages))
+        if (File.Exists(options.Messages))
         {
-            File.Delete(messages);
+            File.Delete(options.Messages);
         }
 
-        var arguments = new List<string> { "test", project, "-nologo", "--logger", "trx;LogFileName=specs.trx", "--results-directory", results };
-        if (noBuild)
+        var arguments = new List<string>
+        {
+            "test", options.Project, "-nologo", "--configuration", options.Configuration,
+            "--logger", "trx;LogFileName=specs.trx", "--results-directory", options.Results,
+        };
+        if (options.NoBuild)
         {
             arguments.Add("--no-build");
         }
 
-        if (filter is not null)
+        if (options.Filter is { } filter)
         {
             arguments.AddRange(["--filter", filter]);
         }
@@ -37,7 +41,7 @@ internal sealed class SuiteRun(CliConsole console, string project, ShardSpec? sh
         console.Line($"alpy run: run {runId}{(shard is { } sh ? $", shard {sh}" : "")}: dotnet {string.Join(' ', arguments)}");
         using var test = TestProcess.Start(arguments, environment, LogPath);
         var progress = new RunProgress();
-        var follower = new StreamFollower(messages, TimeSpan.FromMilliseconds(250));
+        var follower = new StreamFollower(options.Messages, TimeSpan.FromMilliseconds(250));
         var display = new ProgressDisplay(console, TimeSpan.FromSeconds(5));
         var exit = await display.RunAsync("Running the suite", () => Describe(progress), async () =>
         {
@@ -53,10 +57,10 @@ internal sealed class SuiteRun(CliConsole console, string project, ShardSpec? sh
             return code;
         }).ConfigureAwait(false);
 
-        if (!File.Exists(messages))
+        if (!File.Exists(options.Messages))
         {
             throw new ReportException(
-                $"dotnet test exited with {exit} and wrote no message stream at {messages}. Check formatters.message.outputFilePath in reqnroll.json " +
+                $"dotnet test exited with {exit} and wrote no message stream at {options.Messages}. Check formatters.message.outputFilePath in reqnroll.json " +
                 $"(or pass --messages). Last lines of {LogPath}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", test.Tail)}");
         }
 

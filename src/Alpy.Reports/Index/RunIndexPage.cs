@@ -14,7 +14,7 @@ internal static class RunIndexPage
 {
     private const int MaxListedFiles = 300;
 
-    public static string Render(RunResult run, RunSummary summary, LabTimings? lab, string? labWarning, string runDirectory, bool linkAllRuns)
+    public static string Render(RunResult run, RunSummary summary, IReadOnlyList<LabRun> labs, IReadOnlyList<string> labWarnings, string runDirectory, bool linkAllRuns)
     {
         var page = Page($"{summary.Title} · run {summary.RunId} · {summary.Status}");
         page.Append("<h1>").Append(E(summary.Title)).Append(" <span class=\"badge ").Append(summary.Status).Append("\">")
@@ -32,9 +32,9 @@ internal static class RunIndexPage
         AppendLinks(page, runDirectory, linkAllRuns);
         AppendTotals(page, run);
         AppendFailures(page, run);
-        AppendLab(page, run, lab, labWarning);
+        AppendLab(page, run, labs, labWarnings, runDirectory);
         AppendFeatures(page, run);
-        AppendFiles(page, runDirectory);
+        AppendFiles(page, runDirectory, runDirectory, "Evidence files");
         page.Append("<p class=\"meta\">Generated ").Append(E(Time(summary.GeneratedAt))).Append(" by alpy report.</p>\n");
         return page.Append(EndPage).ToString();
     }
@@ -122,29 +122,22 @@ internal static class RunIndexPage
         page.Append("</table>\n");
     }
 
-    private static void AppendLab(StringBuilder page, RunResult run, LabTimings? lab, string? labWarning)
+    private static void AppendLab(StringBuilder page, RunResult run, IReadOnlyList<LabRun> labs, IReadOnlyList<string> warnings, string runDirectory)
     {
         page.Append("<h2>Lab</h2>\n");
-        if (lab is null)
+        foreach (var warning in warnings)
         {
-            page.Append("<p class=\"none\">").Append(E(labWarning ?? $"The lab recorded no timings (no {LabTimings.FileName} in this run folder).")).Append("</p>\n");
+            page.Append("<p class=\"none\">").Append(E(warning)).Append("</p>\n");
         }
-        else
+
+        if (labs.Count == 0)
         {
-            if (lab.Dut is { } dut)
-            {
-                page.Append("<p>DUT: ").Append(E(dut)).Append("</p>\n");
-            }
+            page.Append("<p class=\"none\">No lab run recorded timings for this run (no lab.json in this run folder, nor a lab run folder started during it).</p>\n");
+        }
 
-            page.Append("<table>\n<tr><th>phase</th><th>seconds</th><th>times</th><th></th></tr>\n");
-            foreach (var phase in lab.Phases)
-            {
-                page.Append("<tr><td>").Append(E(phase.Name)).Append("</td><td class=\"n\">")
-                    .Append(phase.Seconds.ToString("0.000", CultureInfo.InvariantCulture)).Append("</td><td class=\"n\">")
-                    .Append(phase.Count is { } c ? $"{c} (median)" : "").Append("</td><td>").Append(E(phase.Note)).Append("</td></tr>\n");
-            }
-
-            page.Append("</table>\n");
+        foreach (var lab in labs)
+        {
+            AppendLabRun(page, lab, runDirectory);
         }
 
         if (run.TestRunHooks.Count > 0)
@@ -161,6 +154,60 @@ internal static class RunIndexPage
             page.Append("</table>\n");
         }
     }
+
+    private static void AppendLabRun(StringBuilder page, LabRun lab, string runDirectory)
+    {
+        var folder = Path.GetRelativePath(runDirectory, lab.Folder);
+        page.Append("<h3>Lab run <a href=\"").Append(Href(folder == "." ? "./" : folder + "/")).Append("\"><code>")
+            .Append(E(lab.RunId ?? Path.GetFileName(lab.Folder))).Append("</code></a></h3>\n<p class=\"meta\">");
+        page.Append("<span>DUT ").Append(E(lab.Dut ?? "?")).Append("</span>");
+        if (lab.Links is { } links)
+        {
+            page.Append("<span>").Append(links).Append(links == 1 ? " link" : " links").Append("</span>");
+        }
+
+        if (lab.Vlans is > 0)
+        {
+            page.Append("<span>").Append(lab.Vlans).Append(" VLANs</span>");
+        }
+
+        page.Append("<span>started ").Append(E(Time(lab.StartedAt))).Append("</span></p>\n");
+        if (lab.Errors.Count > 0)
+        {
+            page.Append("<ul class=\"problems\">");
+            foreach (var error in lab.Errors)
+            {
+                page.Append("<li>").Append(E(error)).Append("</li>");
+            }
+
+            page.Append("</ul>\n");
+        }
+
+        page.Append("<table>\n<tr><th>phase</th><th>ms</th></tr>\n");
+        foreach (var phase in lab.BringUp)
+        {
+            page.Append("<tr><td>bring-up: ").Append(E(phase.Name)).Append("</td><td class=\"n\">").Append(Ms(phase.Ms)).Append("</td></tr>\n");
+        }
+
+        if (lab.MedianResetMs is { } median)
+        {
+            page.Append("<tr><td>DUT reset (median of ").Append(lab.ResetsMs.Count).Append(", slowest ").Append(Ms(lab.ResetsMs.Max()))
+                .Append(" ms)</td><td class=\"n\">").Append(Ms(median)).Append("</td></tr>\n");
+        }
+
+        if (lab.Teardown.Count > 0)
+        {
+            page.Append("<tr><td>teardown (").Append(lab.Teardown.Count).Append(" steps)</td><td class=\"n\">").Append(Ms(lab.Teardown.Sum(t => t.Ms))).Append("</td></tr>\n");
+        }
+
+        page.Append("</table>\n");
+        if (Path.GetFullPath(lab.Folder) != Path.GetFullPath(runDirectory))
+        {
+            AppendFiles(page, lab.Folder, runDirectory, $"Evidence files of lab run {lab.RunId}");
+        }
+    }
+
+    private static string Ms(double ms) => ms.ToString("0", CultureInfo.InvariantCulture);
 
     private static void AppendFeatures(StringBuilder page, RunResult run)
     {
@@ -182,9 +229,9 @@ internal static class RunIndexPage
         page.Append("</table>\n");
     }
 
-    private static void AppendFiles(StringBuilder page, string runDirectory)
+    private static void AppendFiles(StringBuilder page, string folder, string runDirectory, string title)
     {
-        var files = new DirectoryInfo(runDirectory)
+        var files = new DirectoryInfo(folder)
             .EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MaxRecursionDepth = 4 })
             .Select(f => (File: f, Relative: Path.GetRelativePath(runDirectory, f.FullName)))
             .Where(f => !RunFolderLayout.Own.Contains(f.Relative) && !Path.GetFileName(f.Relative).StartsWith('.'))
@@ -192,7 +239,7 @@ internal static class RunIndexPage
             .Take(MaxListedFiles + 1)
             .ToList();
 
-        page.Append("<h2>Evidence files</h2>\n");
+        page.Append("<h2>").Append(E(title)).Append("</h2>\n");
         if (files.Count == 0)
         {
             page.Append("<p class=\"none\">No evidence files in this run folder.</p>\n");

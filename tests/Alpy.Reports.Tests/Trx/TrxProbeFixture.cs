@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Alpy.Reports.Tests.Support;
 
 namespace Alpy.Reports.Tests.Trx;
@@ -60,30 +59,10 @@ public sealed class TrxProbeFixture : IAsyncLifetime
 
     private async Task DotnetAsync(string[] arguments, bool crash, string? expected)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = _temp.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
+        var (exit, output) = await Dotnet.RunAsync(_temp.Path, arguments, new Dictionary<string, string> { ["PROBE_CRASH"] = crash ? "1" : "0" }, TimeSpan.FromMinutes(4));
+        if (expected is null ? exit != 0 : !File.Exists(expected))
         {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["PROBE_CRASH"] = crash ? "1" : "0";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {arguments[0]} of the TRX probe did not finish in 4 minutes: {await output}");
-        }
-
-        if (expected is null ? process.ExitCode != 0 : !File.Exists(expected))
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed (exit {process.ExitCode}): {await output}{await error}");
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed (exit {exit}): {output}");
         }
     }
 }
