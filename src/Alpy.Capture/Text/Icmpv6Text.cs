@@ -46,22 +46,24 @@ internal static class Icmpv6Text
                     return;
                 }
 
-                _ = code switch
+                if (code == 0)
                 {
-                    0 => text.Append(" for ").AppendIpv6(icmp.Slice(8 + 24, 16)),
-                    1 => text.Append(" (reassembly)"),
-                    _ => text.Append(", unknown code (").Append(code).Append(')'),
-                };
+                    text.Append(" for ").AppendIpv6(icmp.Slice(8 + 24, 16));
+                }
+                else
+                {
+                    text.Append(code == 1 ? " (reassembly)" : string.Create(CultureInfo.InvariantCulture, $", unknown code ({code})"));
+                }
+
                 break;
             case 4:
-                uint pointer = BinaryPrimitives.ReadUInt32BigEndian(icmp[4..]);
-                _ = code switch
+                text.Append(code switch
                 {
-                    0 => text.Append(", erroneous - octet ").Append(pointer),
-                    1 => text.Append(", next header - octet ").Append(pointer),
-                    2 => text.Append(", option - octet ").Append(pointer),
-                    _ => text.Append(", code-#").Append(code),
-                };
+                    0 => ", erroneous - octet ",
+                    1 => ", next header - octet ",
+                    2 => ", option - octet ",
+                    _ => ", code-#",
+                }).Append(code <= 2 ? BinaryPrimitives.ReadUInt32BigEndian(icmp[4..]) : code);
                 break;
             case 128:
             case 129:
@@ -162,12 +164,15 @@ internal static class Icmpv6Text
 
         ushort port = Read16(quoted, walker.Offset + 2);
         text.Append(", ").AppendIpv6(quoted.Slice(24, 16));
-        _ = walker.Protocol switch
+        if (walker.Protocol is (byte)IpProtocol.Tcp or (byte)IpProtocol.Udp)
         {
-            (byte)IpProtocol.Tcp => text.Append(" tcp port ").Append(port),
-            (byte)IpProtocol.Udp => text.Append(" udp port ").Append(port),
-            _ => text.Append(" protocol ").Append(quoted[6]).Append(" port ").Append(port).Append(" unreachable"),
-        };
+            text.Append(walker.Protocol == (byte)IpProtocol.Tcp ? " tcp port " : " udp port ").Append(port);
+        }
+        else
+        {
+            text.Append(" protocol ").Append(quoted[6]).Append(" port ").Append(port).Append(" unreachable");
+        }
+
         return true;
     }
 
@@ -192,11 +197,13 @@ internal static class Icmpv6Text
 
         text.Append(" [gaddr ").AppendIpv6(icmp.Slice(8, 16));
         int sources = Read16(icmp, 26);
-        if (sources > 0)
+        if (sources > 0 && length < 28 + (sources * 16))
         {
-            _ = length < 28 + (sources * 16)
-                ? text.Append(" [invalid number of sources]")
-                : text.Append(", ").Append(sources).Append(" source(s)");
+            text.Append(" [invalid number of sources]");
+        }
+        else if (sources > 0)
+        {
+            text.Append(", ").Append(sources).Append(" source(s)");
         }
 
         text.Append(']');

@@ -27,9 +27,14 @@ internal readonly ref struct IpEndpoints
         return AppendAddress(text, Destination);
     }
 
-    /// <summary>"src.sport > dst.dport: ".</summary>
-    public StringBuilder AppendWithPorts(StringBuilder text, ushort sourcePort, ushort destinationPort)
+    /// <summary>"src.sport > dst.dport: ", or "sport > dport: " when the IP printer already printed the addresses (IPv6 with extension headers).</summary>
+    public StringBuilder AppendPorts(StringBuilder text, ushort sourcePort, ushort destinationPort, bool addressesPrinted)
     {
+        if (addressesPrinted)
+        {
+            return text.Append(sourcePort).Append(" > ").Append(destinationPort).Append(": ");
+        }
+
         AppendAddress(text, Source).Append('.').Append(sourcePort).Append(" > ");
         return AppendAddress(text, Destination).Append('.').Append(destinationPort).Append(": ");
     }

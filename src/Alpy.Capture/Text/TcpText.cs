@@ -18,14 +18,7 @@ internal static class TcpText
     {
         ushort sourcePort = Read16(tcp, 0);
         ushort destinationPort = Read16(tcp, 2);
-        if (addressesPrinted)
-        {
-            text.Append(sourcePort).Append(" > ").Append(destinationPort).Append(": ");
-        }
-        else
-        {
-            endpoints.AppendWithPorts(text, sourcePort, destinationPort);
-        }
+        endpoints.AppendPorts(text, sourcePort, destinationPort, addressesPrinted);
 
         int headerLength = (tcp[12] >> 4) * 4;
         if (headerLength < 20)

@@ -75,11 +75,7 @@ internal static class TransportText
     {
         if (segment.Length >= 4)
         {
-            ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(segment);
-            ushort destinationPort = BinaryPrimitives.ReadUInt16BigEndian(segment[2..]);
-            _ = addressesPrinted
-                ? text.Append(sourcePort).Append(" > ").Append(destinationPort).Append(": ")
-                : endpoints.AppendWithPorts(text, sourcePort, destinationPort);
+            endpoints.AppendPorts(text, BinaryPrimitives.ReadUInt16BigEndian(segment), BinaryPrimitives.ReadUInt16BigEndian(segment[2..]), addressesPrinted);
         }
         else if (!addressesPrinted)
         {

@@ -10,14 +10,7 @@ internal static class UdpText
     {
         ushort sourcePort = BinaryPrimitives.ReadUInt16BigEndian(udp);
         ushort destinationPort = BinaryPrimitives.ReadUInt16BigEndian(udp[2..]);
-        if (addressesPrinted)
-        {
-            text.Append(sourcePort).Append(" > ").Append(destinationPort).Append(": ");
-        }
-        else
-        {
-            endpoints.AppendWithPorts(text, sourcePort, destinationPort);
-        }
+        endpoints.AppendPorts(text, sourcePort, destinationPort, addressesPrinted);
 
         int declared = BinaryPrimitives.ReadUInt16BigEndian(udp[4..]);
         if (declared == 0 && length > 65535)

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Alpy.Capture.Tests;
 
 /// <summary>Writes classic pcap in either byte order and resolution, and lets tests write impossible records on purpose.</summary>
@@ -49,33 +47,7 @@ internal sealed class PcapBuilder
         return path;
     }
 
-    private void Add16(ushort value)
-    {
-        var bytes = new byte[2];
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(bytes, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(bytes, value);
-        }
+    private void Add16(ushort value) => _bytes.AddRange(EndianBytes.U16(value, _bigEndian));
 
-        _bytes.AddRange(bytes);
-    }
-
-    private void Add32(uint value)
-    {
-        var bytes = new byte[4];
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(bytes, value);
-        }
-
-        _bytes.AddRange(bytes);
-    }
+    private void Add32(uint value) => _bytes.AddRange(EndianBytes.U32(value, _bigEndian));
 }

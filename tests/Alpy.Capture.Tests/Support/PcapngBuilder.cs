@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 
 namespace Alpy.Capture.Tests;
@@ -83,48 +82,9 @@ internal sealed class PcapngBuilder
 
     private byte[] Option(ushort code, byte[] value) => [.. U16(code), .. U16((ushort)value.Length), .. Padded(value)];
 
-    private byte[] U16(ushort value)
-    {
-        var bytes = new byte[2];
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(bytes, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(bytes, value);
-        }
+    private byte[] U16(ushort value) => EndianBytes.U16(value, _bigEndian);
 
-        return bytes;
-    }
+    private byte[] U32(uint value) => EndianBytes.U32(value, _bigEndian);
 
-    private byte[] U32(uint value)
-    {
-        var bytes = new byte[4];
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(bytes, value);
-        }
-
-        return bytes;
-    }
-
-    private byte[] U64(ulong value)
-    {
-        var bytes = new byte[8];
-        if (_bigEndian)
-        {
-            BinaryPrimitives.WriteUInt64BigEndian(bytes, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
-        }
-
-        return bytes;
-    }
+    private byte[] U64(ulong value) => EndianBytes.U64(value, _bigEndian);
 }
