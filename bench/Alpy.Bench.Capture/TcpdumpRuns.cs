@@ -50,6 +50,8 @@ internal static class TcpdumpRuns
     private static Process Start(string[] arguments, bool redirect)
     {
         var start = new ProcessStartInfo(arguments[0]) { RedirectStandardOutput = redirect, RedirectStandardError = true, UseShellExecute = false };
+        // UTC, as the library prints: tcpdump then need not consult the local zone for every line.
+        start.Environment["TZ"] = "UTC";
         foreach (string argument in arguments.Skip(1))
         {
             start.ArgumentList.Add(argument);

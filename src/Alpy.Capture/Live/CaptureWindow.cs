@@ -15,7 +15,7 @@ public sealed class CaptureWindow : IReadOnlyList<Frame>
     private readonly IReadOnlyList<Frame> _frames;
     private readonly string _scope;
 
-    internal CaptureWindow(string name, string? path, IReadOnlyList<Frame> frames, CaptureMark start, CaptureMark end, string scope)
+    internal CaptureWindow(string name, string path, IReadOnlyList<Frame> frames, CaptureMark start, CaptureMark end, string scope)
     {
         Name = name;
         Path = path;
@@ -28,8 +28,8 @@ public sealed class CaptureWindow : IReadOnlyList<Frame>
     /// <summary>Names the capture in messages ("link1").</summary>
     public string Name { get; }
 
-    /// <summary>The capture file; null for captures read from a stream.</summary>
-    public string? Path { get; }
+    /// <summary>The capture file.</summary>
+    public string Path { get; }
 
     /// <summary>Where the window begins.</summary>
     public CaptureMark Start { get; }
@@ -39,7 +39,7 @@ public sealed class CaptureWindow : IReadOnlyList<Frame>
 
     public int Count => _frames.Count;
 
-    /// <summary>What the window covers, for messages: "link1 (frames 12 to 40, since 12:00:01.123456Z, matching \"tcp\")".</summary>
+    /// <summary>What the window covers, for messages: "link1 (29 frame(s): #12 to #40; after frame #11 (byte 1988) of link1.pcap, marked at 12:00:01.123456Z, matching \"tcp\")".</summary>
     public string Description
     {
         get

@@ -74,6 +74,10 @@ internal static class TcpText
         }
 
         text.Append(", length ").Append(dataLength);
+        if (dataLength > 0 && (HttpText.IsHttpPort(sourcePort) || HttpText.IsHttpPort(destinationPort)))
+        {
+            HttpText.Append(text, tcp[Math.Min(headerLength, tcp.Length)..], dataLength);
+        }
     }
 
     /// <summary>tcpdump's order: F S R P . U E W; "none" when no flag is set.</summary>

@@ -92,6 +92,18 @@ internal static class FrameCorpus
         Add("TCP timestamps only", Ip(6, Tcp(A, B, 40010, 8087, TcpFlags.Syn, 5, options: [1, 1, 8, 10, .. Be32(1), .. Be32(2)])));
         Add("TCP short header length", Ip(6, WithDataOffset(Tcp(A, B, 40011, 8088, TcpFlags.Syn, 5), 4)));
 
+        // HTTP on port 80 and 8080: tcpdump prints the request or status line
+        byte[] Http(ushort source, ushort destination, string data) => Ip(6, Tcp(A, B, source, destination, TcpFlags.Psh | TcpFlags.Ack, 7, 9, payload: System.Text.Encoding.ASCII.GetBytes(data)));
+        Add("HTTP request", Http(40100, 80, "GET /index.html HTTP/1.1\r\nHost: 10.77.0.2\r\n\r\n"));
+        Add("HTTP response", Http(80, 40100, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"));
+        Add("HTTP body", Http(80, 40100, "<html><body>hi</body></html>"));
+        Add("HTTP binary body", Http(80, 40100, "\u0001\u0002binary"));
+        Add("HTTP request on 8080 with LF only", Http(40101, 8080, "post /form HTTP/1.0\nX: y\n\n"));
+        Add("HTTP request line without end", Http(40102, 80, "HEAD /unfinished HTTP/1.1"));
+        Add("HTTP request line with a lone CR", Http(40103, 80, "GET /a\rb HTTP/1.1\r\n"));
+        byte[] cutRequest = Http(40104, 80, "GET /a/rather/long/path HTTP/1.1\r\n");
+        Add("HTTP request cut by the capture", cutRequest[..(cutRequest.Length - 10)], cutRequest.Length);
+
         // UDP
         Add("UDP", Ip(17, Udp(A, B, 5000, 7777, "hi\n"u8.ToArray())));
         Add("UDP without payload", Ip(17, Udp(A, B, 5001, 7778, [])));
