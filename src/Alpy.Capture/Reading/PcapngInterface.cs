@@ -10,11 +10,10 @@ internal sealed class PcapngInterface
 
     /// <param name="resolution">The if_tsresol option byte: bit 7 set means 2^-n seconds, clear means 10^-n (default 6).</param>
     /// <param name="offsetSeconds">The if_tsoffset option: seconds to add to every timestamp.</param>
-    public PcapngInterface(LinkType linkType, int snapLength, string? name, byte resolution, long offsetSeconds)
+    public PcapngInterface(LinkType linkType, int snapLength, byte resolution, long offsetSeconds)
     {
         LinkType = linkType;
         SnapLength = snapLength;
-        Name = name;
         _binary = (resolution & 0x80) != 0;
         _exponent = resolution & 0x7f;
         _multiplier = !_binary && _exponent <= 9 ? Pow10(9 - _exponent) : 0;
@@ -25,8 +24,6 @@ internal sealed class PcapngInterface
 
     /// <summary>Largest captured length of this interface's packets; 0 means unlimited.</summary>
     public int SnapLength { get; }
-
-    public string? Name { get; }
 
     /// <summary>True when if_tsresol names a unit this reader can convert (10^-0..10^-19 or 2^-0..2^-63 seconds).</summary>
     public bool HasSupportedResolution => _binary ? _exponent <= 63 : _exponent <= 19;

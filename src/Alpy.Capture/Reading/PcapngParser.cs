@@ -1,11 +1,10 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace Alpy.Capture;
 
 /// <summary>
 /// Blocks of a pcapng file. Section Header Blocks set the byte order and start a new list of interfaces,
-/// Interface Description Blocks add to it, Enhanced, Simple and (obsolete) Packet Blocks carry frames; all
+/// Interface Description Blocks add to it (link type, snap length, timestamp resolution and offset), Enhanced, Simple and (obsolete) Packet Blocks carry frames; all
 /// other block types are skipped. The state is copied on write so that a clone stays valid.
 /// </summary>
 internal sealed class PcapngParser : RecordParser
@@ -144,7 +143,6 @@ internal sealed class PcapngParser : RecordParser
 
         var linkType = (LinkType)Read16(block[8..]);
         uint snapLength = Read32(block[12..]);
-        string? name = null;
         byte resolution = 6;
         long offsetSeconds = 0;
         ReadOnlySpan<byte> options = block[16..^4];
@@ -165,9 +163,6 @@ internal sealed class PcapngParser : RecordParser
             ReadOnlySpan<byte> value = options.Slice(4, valueLength);
             switch (code)
             {
-                case 2:
-                    name = Encoding.UTF8.GetString(value);
-                    break;
                 case 9 when valueLength >= 1:
                     resolution = value[0];
                     break;
@@ -179,7 +174,7 @@ internal sealed class PcapngParser : RecordParser
             options = options[Math.Min(options.Length, 4 + ((valueLength + 3) & ~3))..];
         }
 
-        var description = new PcapngInterface(linkType, (int)Math.Min(snapLength, int.MaxValue), name, resolution, offsetSeconds);
+        var description = new PcapngInterface(linkType, (int)Math.Min(snapLength, int.MaxValue), resolution, offsetSeconds);
         if (!description.HasSupportedResolution)
         {
             throw Corrupt(offset, $"pcapng interface {_interfaces.Length} has timestamp resolution 0x{resolution:x2}, which is not a valid if_tsresol");

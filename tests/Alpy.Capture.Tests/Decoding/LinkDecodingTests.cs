@@ -127,5 +127,17 @@ public sealed class LinkDecodingTests
         MacAddress.TryParse(null, out _).Should().BeFalse();
         FluentActions.Invoking(() => MacAddress.Parse("nope")).Should().Throw<FormatException>().WithMessage("*six hexadecimal octets*");
         MacAddress.Parse("33:33:00:00:00:01").IsMulticast.Should().BeTrue();
+        var bytes = new byte[6];
+        MacAddress.Parse("52:54:00:12:34:56").CopyTo(bytes);
+        bytes.Should().Equal(0x52, 0x54, 0x00, 0x12, 0x34, 0x56);
+        new MacAddress(bytes).Should().Be(MacAddress.Parse("52:54:00:12:34:56")).And.NotBe(MacAddress.Broadcast);
+    }
+
+    [Fact]
+    public void Given_a_tag_list_When_indexed_out_of_range_Then_the_error_says_how_many_tags_there_are()
+    {
+        VlanTagList tags = Corpus.Packet("QinQ ARP").Vlans;
+
+        FluentActions.Invoking(() => tags[2]).Should().Throw<ArgumentOutOfRangeException>().WithMessage("The frame has 2 VLAN tag(s).*");
     }
 }

@@ -90,6 +90,28 @@ public sealed class PcapReadingTests
     }
 
     [Fact]
+    public void Given_records_streamed_from_one_file_When_copied_to_another_with_PcapWriter_Then_the_copy_reads_the_same()
+    {
+        using var directory = new TempDirectory();
+        string original = CorpusFile.Write(directory.File("corpus.pcap"));
+        string copy = directory.File("copy.pcap");
+        using (CaptureReader reader = CaptureReader.Open(original))
+        using (PcapWriter writer = PcapWriter.Create(copy))
+        {
+            while (reader.TryRead(out CaptureRecord record))
+            {
+                writer.Write(record);
+            }
+
+            writer.Flush();
+            writer.Invoking(w => w.Write(Frame(LinkType.Raw))).Should().Throw<ArgumentException>().WithMessage("A Raw frame cannot go into a pcap file of Ethernet frames*");
+        }
+
+        File.ReadAllBytes(copy).Should().Equal(File.ReadAllBytes(original));
+        CaptureWindow.Load(copy).ToText().Should().Be(CaptureWindow.Load(original).ToText()).And.Contain("ARP, Request who-has 10.77.0.2 tell 10.77.0.1, length 28\n");
+    }
+
+    [Fact]
     public async Task Given_a_window_When_written_as_pcap_Then_tcpdump_reads_the_same_frames_back()
     {
         // Given
@@ -107,6 +129,12 @@ public sealed class PcapReadingTests
         IReadOnlyList<string> original = await Tcpdump.ReadLinesAsync(directory.File("corpus.pcap"), filter: "tcp", cancellationToken: TestContext.Current.CancellationToken);
         IReadOnlyList<string> written = await Tcpdump.ReadLinesAsync(copy, cancellationToken: TestContext.Current.CancellationToken);
         written.Should().Equal(original).And.HaveCount(window.Count);
+    }
+
+    private static Frame Frame(LinkType linkType)
+    {
+        byte[] capture = new PcapBuilder(linkType: (uint)linkType).Record(0, [0x45, 0, 0, 20]).ToArray();
+        return Captures.ReadAll(capture).Single();
     }
 
     private static string Epoch(long nanoseconds, bool nano) =>
