@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
@@ -88,8 +89,20 @@ public sealed class QemuMachine : IAsyncDisposable, IMachineLifetime
         await File.WriteAllLinesAsync(options.CommandLinePath, [binary, .. arguments], cancellationToken).ConfigureAwait(false);
         Log.QemuStarting(logger, options.Name, options.CommandLinePath);
 
-        var process = await QemuProcess.StartAsync(
-            binary, arguments, options.StdoutLogPath, options.StderrLogPath, options.KillWithHost, $"qemu-{options.Name}").ConfigureAwait(false);
+        QemuProcess process;
+        try
+        {
+            process = await QemuProcess.StartAsync(
+                binary, arguments, options.StdoutLogPath, options.StderrLogPath, options.KillWithHost, $"qemu-{options.Name}").ConfigureAwait(false);
+        }
+        catch (Win32Exception ex)
+        {
+            throw new QemuException(
+                $"QEMU {options.Name}: {binary} could not be started ({ex.Message}). Is it executable by this user? " +
+                "Reinstall Debian's qemu-system-x86 if the file is damaged.",
+                ex);
+        }
+
         var machine = new QemuMachine(options, accelerator, process, logger);
         try
         {

@@ -154,7 +154,14 @@ public sealed partial record QemuMachineOptions
             throw Invalid(nameof(Binary), "The QEMU binary is empty; leave the default qemu-system-x86_64 or give a path.");
         }
 
-        if (ResolveBinary() is null)
+        var binary = ResolveBinary();
+        if (binary is not null && !OperatingSystem.IsWindows()
+            && (File.GetUnixFileMode(binary) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)
+        {
+            throw Invalid(nameof(Binary), $"The QEMU binary {binary} is not executable. Give the path of qemu-system-x86_64 (Debian's qemu-system-x86).");
+        }
+
+        if (binary is null)
         {
             throw Invalid(
                 nameof(Binary),

@@ -58,12 +58,13 @@ public sealed record BootImage
         ArgumentNullException.ThrowIfNull(console);
         var outcome = FailurePattern is null
             ? ConsolePattern.Text(ReadyPattern)
-            : ConsolePattern.Regex(new Regex($"{Regex.Escape(ReadyPattern)}|{Regex.Escape(FailurePattern)}[^\r\n]*", RegexOptions.CultureInvariant));
+            : ConsolePattern.Regex(new Regex($"{Regex.Escape(ReadyPattern)}|{Regex.Escape(FailurePattern)}[^\r\n]*\r?\n", RegexOptions.CultureInvariant));
         var seen = await console.WaitForAsync(outcome, timeout, cancellationToken).ConfigureAwait(false);
         if (FailurePattern is not null && seen.Value.StartsWith(FailurePattern, StringComparison.Ordinal))
         {
+            // The whole line (the pattern waits for its end), so that the reason is not cut where a read ended.
             throw new QemuException(
-                $"The DUT {Name} did not get ready; it reported: {seen.Value}" +
+                $"The DUT {Name} did not get ready; it reported: {seen.Value.TrimEnd()}." +
                 " Check the kernel command line (the address plan) against docs/dut.md." +
                 Evidence.Block("Console (last lines)", console.Tail()));
         }

@@ -13,7 +13,7 @@ public sealed class BootedRabbit(RabbitImage rabbit) : IAsyncLifetime
     public RabbitImage Rabbit => rabbit;
 
     public async ValueTask InitializeAsync() =>
-        _machine = await Integration.Rabbit.BootAsync(rabbit.Image, Integration.Rabbit.Options(rabbit.Image, _run));
+        _machine = await Integration.Rabbit.BootAsync(rabbit.Image, Integration.Rabbit.Options(rabbit.Image, _run.Path));
 
     public async ValueTask DisposeAsync()
     {

@@ -27,7 +27,7 @@ public sealed class QemuLifecycleTests(RabbitImage rabbit) : IDisposable
     [Fact]
     public async Task Given_a_running_machine_When_quit_over_qmp_Then_qemu_exits_cleanly_and_leaves_only_its_logs()
     {
-        var machine = await Rabbit.BootAsync(rabbit.Image, Rabbit.Options(rabbit.Image, _run));
+        var machine = await Rabbit.BootAsync(rabbit.Image, Rabbit.Options(rabbit.Image, _run.Path));
         File.ReadAllText(machine.Options.PidFilePath).Trim().Should().Be(machine.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var shutdown = machine.Qmp.WaitForEventAsync("SHUTDOWN", cancellationToken: Cancellation);
@@ -44,7 +44,7 @@ public sealed class QemuLifecycleTests(RabbitImage rabbit) : IDisposable
     [Fact]
     public async Task Given_a_running_rabbit_When_the_acpi_power_button_is_pressed_Then_the_guest_powers_off_and_qemu_exits()
     {
-        await using var machine = await Rabbit.BootAsync(rabbit.Image, Rabbit.Options(rabbit.Image, _run));
+        await using var machine = await Rabbit.BootAsync(rabbit.Image, Rabbit.Options(rabbit.Image, _run.Path));
         var shutdown = machine.Qmp.WaitForEventAsync("SHUTDOWN", TimeSpan.FromSeconds(60), Cancellation);
 
         var exitCode = await machine.PowerdownAsync(TimeSpan.FromSeconds(60), Cancellation);
@@ -56,7 +56,7 @@ public sealed class QemuLifecycleTests(RabbitImage rabbit) : IDisposable
     [Fact]
     public async Task Given_qemu_killed_mid_command_When_waiting_Then_the_wait_fails_at_once_with_stderr_and_console_tails()
     {
-        await using var machine = await Rabbit.BootAsync(rabbit.Image, Rabbit.Options(rabbit.Image, _run));
+        await using var machine = await Rabbit.BootAsync(rabbit.Image, Rabbit.Options(rabbit.Image, _run.Path));
         var running = machine.Console.RunAsync("echo started; sleep 600", TimeSpan.FromSeconds(120), Cancellation);
         await Task.Delay(500, Cancellation);
         var clock = Stopwatch.StartNew();
@@ -75,7 +75,7 @@ public sealed class QemuLifecycleTests(RabbitImage rabbit) : IDisposable
     [Fact]
     public async Task Given_a_dut_that_never_gets_ready_When_waiting_for_its_marker_Then_the_timeout_error_carries_the_console_tail()
     {
-        var options = Rabbit.Options(rabbit.Image, _run, plan: "rabbit.addr=192.168.0.1");
+        var options = Rabbit.Options(rabbit.Image, _run.Path, plan: "rabbit.addr=192.168.0.1");
         await using var machine = await QemuMachine.StartAsync(options, cancellationToken: Cancellation);
         await machine.Console.WaitForAsync("rabbit: failed", Rabbit.BootTimeout, Cancellation);
 
@@ -89,7 +89,7 @@ public sealed class QemuLifecycleTests(RabbitImage rabbit) : IDisposable
     [Fact]
     public async Task Given_a_bad_address_plan_When_waiting_until_ready_Then_the_dut_s_own_reason_is_reported_at_once()
     {
-        var options = Rabbit.Options(rabbit.Image, _run, plan: "rabbit.vlan=0.5000=192.168.10.1/24");
+        var options = Rabbit.Options(rabbit.Image, _run.Path, plan: "rabbit.vlan=0.5000=192.168.10.1/24");
         await using var machine = await QemuMachine.StartAsync(options, cancellationToken: Cancellation);
 
         var waiting = () => rabbit.Image.WaitForReadyAsync(machine.Console, Rabbit.BootTimeout, Cancellation);
@@ -101,7 +101,7 @@ public sealed class QemuLifecycleTests(RabbitImage rabbit) : IDisposable
     [Fact]
     public async Task Given_an_option_qemu_rejects_When_starting_Then_the_error_quotes_qemus_stderr_and_nothing_is_left()
     {
-        var options = Rabbit.Options(rabbit.Image, _run) with { ExtraArgs = ["-device", "no-such-device"] };
+        var options = Rabbit.Options(rabbit.Image, _run.Path) with { ExtraArgs = ["-device", "no-such-device"] };
 
         var starting = () => QemuMachine.StartAsync(options, cancellationToken: Cancellation);
 
@@ -116,7 +116,7 @@ public sealed class QemuLifecycleTests(RabbitImage rabbit) : IDisposable
     [Fact]
     public async Task Given_a_machine_When_disposed_without_quitting_Then_qemu_is_gone_with_its_sockets()
     {
-        var machine = await QemuMachine.StartAsync(Rabbit.Options(rabbit.Image, _run), cancellationToken: Cancellation);
+        var machine = await QemuMachine.StartAsync(Rabbit.Options(rabbit.Image, _run.Path), cancellationToken: Cancellation);
 
         await machine.DisposeAsync();
         await machine.DisposeAsync();

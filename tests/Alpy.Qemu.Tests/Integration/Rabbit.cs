@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Alpy.Qemu.Images;
 using Alpy.Qemu.Serial;
-using Alpy.Qemu.Tests.Support;
 
 namespace Alpy.Qemu.Tests.Integration;
 
@@ -12,10 +11,10 @@ public static class Rabbit
     /// <summary>Generous for a shared 2-core host under TCG; a boot takes a few seconds.</summary>
     public static readonly TimeSpan BootTimeout = TimeSpan.FromSeconds(90);
 
-    public static QemuMachineOptions Options(BootImage image, TempDirectory run, string plan = "", IReadOnlyList<QemuNic>? nics = null) => new()
+    public static QemuMachineOptions Options(BootImage image, string runDirectory, string plan = "", IReadOnlyList<QemuNic>? nics = null) => new()
     {
         Name = "alpy-qt-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)),
-        RunDirectory = run.Path,
+        RunDirectory = runDirectory,
         Kernel = image.Kernel,
         Initrd = image.Initrd,
         Append = $"{image.Append} {plan}".Trim(),

@@ -41,7 +41,7 @@ public sealed class RabbitNetwork(RabbitImage rabbit) : IAsyncLifetime
             new QemuNic(Tap0, QemuNic.MacFor(_network.Prefix, 0)) { CaptureFile = Link0Pcap },
             new QemuNic(tap1, QemuNic.MacFor(_network.Prefix, 1)) { CaptureFile = Link1Pcap },
         };
-        var options = Rabbit.Options(rabbit.Image, _run, Plan, nics);
+        var options = Rabbit.Options(rabbit.Image, _run.Path, Plan, nics);
 
         // QEMU has opened the taps once it answers on QMP; only then may they move into the namespaces.
         _machine = await QemuMachine.StartAsync(options, cancellationToken: TestContext.Current.CancellationToken);

@@ -44,6 +44,12 @@ public sealed class QemuMachineOptionsTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_qemu_binary_that_is_not_executable_When_validated_Then_it_is_refused()
+    {
+        ShouldBeRefused(Valid with { Binary = _folder.File("vmlinuz") }, "Binary", "*vmlinuz is not executable*");
+    }
+
+    [Fact]
     public void Given_a_missing_kernel_When_validated_Then_the_error_says_how_to_build_it()
     {
         ShouldBeRefused(Valid with { Kernel = _folder.File("nope") }, "Kernel", "*nope does not exist*dut/rabbit/build*");
