@@ -101,18 +101,20 @@ public sealed class Lab : IAsyncDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         var registry = new RunRegistry(options.RegistryDirectory);
         var docker = new DockerClient(options.Docker ?? DockerClientOptions.FromEnvironment(), loggerFactory);
-        RunLease lease;
+        RunLease? lease = null;
+        Lab lab;
         try
         {
             lease = registry.Register();
+            lab = new Lab(options, docker, lease, loggerFactory);
         }
         catch
         {
+            lease?.Dispose();
             docker.Dispose();
             throw;
         }
 
-        var lab = new Lab(options, docker, lease, loggerFactory);
         lab._teardown.Push("release the run registry folder", _ => { lease.Dispose(); return Task.CompletedTask; });
         if (options.TeardownOnSignal)
             SignalTeardown.Register(lab);
