@@ -9,18 +9,18 @@ internal static class Machine
 {
     public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
-    /// <summary>Peak resident memory of the lab: QEMU's and this process's high-water marks plus every container's processes.</summary>
-    public static async Task<long> LabPeakBytesAsync(Alpy.Lab.Lab lab)
+    /// <summary>Peak resident memory of the lab's parts: QEMU's and this process's high-water marks, and every container's main process.</summary>
+    public static async Task<(long Qemu, long Host, long Containers)> LabPeakBytesAsync(Alpy.Lab.Lab lab)
     {
-        var total = HighWaterMark(lab.Dut.Pid) + HighWaterMark(Environment.ProcessId);
+        var containers = 0L;
         using var docker = DockerClient.FromEnvironment();
         foreach (var container in await docker.Containers.ListAsync(ContainerListOptions.WithLabel(Alpy.Lab.LabLabels.Run, lab.RunId.Value)))
         {
             var state = await docker.Containers.InspectAsync(container.Id);
             if (state.State.Pid > 0)
-                total += HighWaterMark(state.State.Pid);
+                containers += HighWaterMark(state.State.Pid);
         }
-        return total;
+        return (HighWaterMark(lab.Dut.Pid), HighWaterMark(Environment.ProcessId), containers);
     }
 
     public static async Task<int> RunAsync(string program, IReadOnlyList<string> args)

@@ -49,7 +49,11 @@ for (var run = 0; run < settings.Runs; run++)
         results.Add("reset", clock.Elapsed);
     }
 
-    results.AddBytes("peak memory (QEMU + host + containers)", await Machine.LabPeakBytesAsync(lab));
+    var (qemu, host, containers) = await Machine.LabPeakBytesAsync(lab);
+    results.AddBytes("peak memory (QEMU + host + containers)", qemu + host + containers);
+    results.AddBytes("  QEMU", qemu);
+    results.AddBytes("  host process (.NET)", host);
+    results.AddBytes("  containers", containers);
     clock.Restart();
     await lab.DisposeAsync();
     results.Add("teardown", clock.Elapsed);

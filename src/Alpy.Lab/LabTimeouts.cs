@@ -3,8 +3,11 @@ namespace Alpy.Lab;
 /// <summary>How long each lab step may take. Short by default: a step that hangs fails with a reason instead.</summary>
 public sealed record LabTimeouts
 {
-    /// <summary>From QEMU's start to the DUT's ready marker (default 60 s: TCG on a loaded 2-core machine).</summary>
-    public TimeSpan Boot { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// From QEMU's start to the DUT's prompt. Rabbit needs 2-3 s under TCG on an idle 2-core machine, but a
+    /// loaded one (a CI running every test project at once) was seen taking 50 s: default 120 s.
+    /// </summary>
+    public TimeSpan Boot { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>One helper container (create a tap, move it, delete leftovers; default 30 s).</summary>
     public TimeSpan Helper { get; init; } = TimeSpan.FromSeconds(30);

@@ -8,6 +8,7 @@ namespace Alpy.Lab.Tests.Lifecycle;
 /// next lab start reaps the dead run) and SIGTERM (the lab tears itself down before the process ends).
 /// </summary>
 [Trait("Category", "integration")]
+[Collection(QemuLabs.Name)]
 public sealed class CrashTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -10,6 +10,7 @@ namespace Alpy.Lab.Tests.Lifecycle;
 /// folder in the registry, no container, no tap, no QEMU.
 /// </summary>
 [Trait("Category", "integration")]
+[Collection(QemuLabs.Name)]
 public sealed class FaultTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -6,6 +6,7 @@ namespace Alpy.Lab.Tests.Lifecycle;
 
 /// <summary>Bring-up, teardown and bring-up again: what a lab leaves behind (nothing) and what it records.</summary>
 [Trait("Category", "integration")]
+[Collection(QemuLabs.Name)]
 public sealed class LabLifecycleTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

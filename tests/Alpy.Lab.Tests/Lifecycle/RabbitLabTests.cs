@@ -8,6 +8,7 @@ namespace Alpy.Lab.Tests.Lifecycle;
 /// container exit codes, evidence from the link captures. A test that changes the DUT resets it.
 /// </summary>
 [Trait("Category", "integration")]
+[Collection(QemuLabs.Name)]
 public sealed class RabbitLabTests(RabbitLabFixture fixture) : IClassFixture<RabbitLabFixture>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -8,6 +8,7 @@ namespace Alpy.Lab.Tests.Lifecycle;
 /// of its own behind the link's user-space 802.1Q bridge, and the link's pcap shows the tags.
 /// </summary>
 [Trait("Category", "integration")]
+[Collection(QemuLabs.Name)]
 public sealed class VlanLabTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
