@@ -15,6 +15,7 @@ internal static class AlpyCommand
         root.Add(RunCommand.Create(console));
 
         // Lab commands live in src/Alpy.Cli/Lab/ and are added here, one line each.
+        root.Add(Lab.LabCommand.Create(console));
         return root;
     }
 
