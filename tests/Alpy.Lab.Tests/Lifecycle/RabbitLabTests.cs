@@ -1,3 +1,4 @@
+using Alpy.Capture;
 using Alpy.Lab.Apps;
 using Alpy.Lab.Tests.Support;
 
@@ -5,7 +6,8 @@ namespace Alpy.Lab.Tests.Lifecycle;
 
 /// <summary>
 /// The lab's acceptance scenarios on one shared Rabbit lab with two links: verdicts come from app
-/// container exit codes, evidence from the link captures. A test that changes the DUT resets it.
+/// container exit codes, evidence from the link captures (read with Alpy.Capture, each test looking only
+/// at the frames since it started). A test that changes the DUT resets it.
 /// </summary>
 [Trait("Category", "integration")]
 [Collection(QemuLabs.Name)]
@@ -28,13 +30,16 @@ public sealed class RabbitLabTests(RabbitLabFixture fixture) : IClassFixture<Rab
     [Fact]
     public async Task Given_the_lab_When_node0_pings_node1_across_the_DUT_Then_it_exits_0_and_both_links_carry_the_echo()
     {
-        var ping = await Lab.RunAsync(Lab.Node(0), ["ping", "-c", "1", "-W", "3", "-s", "101", Node1], cancellationToken: Token);
+        var (link0, link1) = Links();
+        var (since0, since1) = (link0.Mark(), link1.Mark());
+
+        var ping = await Lab.RunAsync(Lab.Node(0), ["ping", "-c", "1", "-W", "3", Node1], cancellationToken: Token);
 
         ping.ExitCode.Should().Be(0, ping.Stdout + ping.Stderr);
-        const string request = "icmp[icmptype] == icmp-echo and ip[2:2] == 129";
-        (await Pcap.FramesAsync(Lab.Dut.Captures[0], request)).Should().ContainSingle().Which.Should().Contain($"192.168.0.2 > {Node1}");
-        (await Pcap.FramesAsync(Lab.Dut.Captures[1], request)).Should().ContainSingle("the DUT forwarded the request to link 1");
-        (await Pcap.FramesAsync(Lab.Dut.Captures[1], "icmp[icmptype] == icmp-echoreply and ip[2:2] == 129")).Should().ContainSingle();
+        await link1.WaitForFrameAsync($"icmp[icmptype] == icmp-echoreply and src host {Node1}", since1, cancellationToken: Token);
+        link0.ReadSince(since0).Should().ContainFrame($"icmp[icmptype] == icmp-echo and src host 192.168.0.2 and dst host {Node1}", Exactly.Once());
+        link1.ReadSince(since1).Should().ContainFrame($"icmp[icmptype] == icmp-echo and dst host {Node1}", Exactly.Once(), "the DUT forwarded the request to link 1")
+            .And.ContainFrame($"icmp[icmptype] == icmp-echoreply and src host {Node1}", Exactly.Once());
     }
 
     [Fact]
@@ -46,13 +51,15 @@ public sealed class RabbitLabTests(RabbitLabFixture fixture) : IClassFixture<Rab
             await DutAsync("nft add table ip filter");
             await DutAsync("nft 'add chain ip filter forward { type filter hook forward priority 0 ; }'");
             await DutAsync("nft add rule ip filter forward icmp type echo-request drop");
+            var (link0, link1) = Links();
+            var (since0, since1) = (link0.Mark(), link1.Mark());
 
-            var ping = await Lab.RunAsync(Lab.Node(0), ["ping", "-c", "1", "-W", "2", "-s", "102", Node1], cancellationToken: Token);
+            var ping = await Lab.RunAsync(Lab.Node(0), ["ping", "-c", "1", "-W", "2", Node1], cancellationToken: Token);
 
             ping.ExitCode.Should().Be(1, "the DUT drops the echo request");
-            const string request = "icmp[icmptype] == icmp-echo and ip[2:2] == 130";
-            (await Pcap.FramesAsync(Lab.Dut.Captures[0], request)).Should().ContainSingle("the request reached the DUT");
-            (await Pcap.FramesAsync(Lab.Dut.Captures[1], request)).Should().BeEmpty("the DUT dropped it");
+            var request = $"icmp[icmptype] == icmp-echo and dst host {Node1}";
+            link0.ReadSince(since0).Should().ContainFrame(request, Exactly.Once(), "the request reached the DUT");
+            link1.ReadSince(since1).Should().NotContainFrame(request, "the DUT dropped it");
         }
         finally
         {
@@ -84,6 +91,8 @@ public sealed class RabbitLabTests(RabbitLabFixture fixture) : IClassFixture<Rab
             await using var server = await Lab.StartAppAsync(Lab.Node(1), ["socat", "-u", "TCP-LISTEN:88,reuseaddr", "STDOUT"],
                 new AppOptions { Role = "server" }, Token);
             await server.WaitForPortAsync(88, cancellationToken: Token);
+            var (link0, link1) = Links();
+            var (since0, since1) = (link0.Mark(), link1.Mark());
 
             var client = await Lab.RunAsync(Lab.Node(0), ["socat", "-u", "OPEN:/etc/hostname", $"TCP:{Node1}:80,connect-timeout=5"],
                 new AppOptions { Role = "client" }, Token);
@@ -92,8 +101,10 @@ public sealed class RabbitLabTests(RabbitLabFixture fixture) : IClassFixture<Rab
             var received = await server.WaitAsync(TimeSpan.FromSeconds(10), Token);
             received.ExitCode.Should().Be(0, received.Stderr);
             received.Stdout.Should().NotBeEmpty("the server on port 88 received the client's bytes");
-            (await Pcap.FramesAsync(Lab.Dut.Captures[1], $"tcp dst port 88 and dst host {Node1} and tcp[tcpflags] & tcp-syn != 0"))
-                .Should().NotBeEmpty("the DUT rewrote the SYN's destination port to 88 on link 1");
+            const string syn = "tcp[tcpflags] & tcp-syn != 0 and tcp[tcpflags] & tcp-ack == 0";
+            link0.ReadSince(since0).Should().ContainFrame($"{syn} and dst host {Node1} and tcp dst port 80", "the client sent its SYN to port 80");
+            link1.ReadSince(since1).Should().ContainFrame($"{syn} and dst host {Node1} and tcp dst port 88", "the DUT rewrote it to port 88 on link 1")
+                .And.NotContainFrame("tcp dst port 80", "nothing for port 80 left the DUT");
         }
         finally
         {
@@ -166,6 +177,8 @@ public sealed class RabbitLabTests(RabbitLabFixture fixture) : IClassFixture<Rab
         ok.Output.Should().Contain("192.168.1.1/24");
         failed.ExitCode.Should().Be(1);
     }
+
+    private (CaptureFile Link0, CaptureFile Link1) Links() => (new CaptureFile(Lab.Dut.Captures[0]), new CaptureFile(Lab.Dut.Captures[1]));
 
     private async Task DutAsync(string command)
     {
