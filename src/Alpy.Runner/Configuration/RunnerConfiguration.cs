@@ -45,6 +45,12 @@ public sealed record RunnerConfiguration
     /// </summary>
     public bool StopRunOnBindingErrors { get; init; }
 
+    /// <summary>
+    /// <c>alpy.retry</c> (beyond Reqnroll, as Cucumber's <c>--retry</c>): how often a failed scenario
+    /// is run again; undefined, ambiguous and pending scenarios are never retried. 0 by default.
+    /// </summary>
+    public int Retry { get; init; }
+
     /// <summary>Problems that did not stop the configuration from loading (unknown keys), for the run's output.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

@@ -90,8 +90,12 @@ public static class RunnerConfigurationLoader
 
             if (reader.Section(root, "alpy") is { } alpy)
             {
-                reader.WarnUnknown(alpy, "alpy.", ["stopRunOnBindingErrors"]);
-                configuration = configuration with { StopRunOnBindingErrors = reader.Bool(alpy, "alpy.stopRunOnBindingErrors") ?? false };
+                reader.WarnUnknown(alpy, "alpy.", ["stopRunOnBindingErrors", "retry"]);
+                configuration = configuration with
+                {
+                    StopRunOnBindingErrors = reader.Bool(alpy, "alpy.stopRunOnBindingErrors") ?? false,
+                    Retry = reader.Int(alpy, "alpy.retry", 0, 10) ?? 0,
+                };
             }
 
             return configuration with { Warnings = reader.Warnings };
@@ -163,6 +167,18 @@ public static class RunnerConfigurationLoader
                 JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed) => parsed,
                 _ => throw new RunnerConfigurationException($"{fileName}: \"{key}\" must be true or false, not {value.GetRawText()}."),
             };
+        }
+
+        public int? Int(JsonElement parent, string key, int min, int max)
+        {
+            if (!parent.TryGetProperty(Leaf(key), out var value))
+            {
+                return null;
+            }
+
+            return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= min && number <= max
+                ? number
+                : throw new RunnerConfigurationException($"{fileName}: \"{key}\" must be a whole number from {min} to {max}, not {value.GetRawText()}.");
         }
 
         public T Enum<T>(JsonElement parent, string key, T fallback)

@@ -42,11 +42,10 @@ internal sealed class ScenarioRunner : IOutputTarget
 
     private bool DryRun => environment.Configuration.DryRun;
 
-    public async Task<ScenarioResult> RunAsync(string testRunStartedId)
+    /// <summary>Runs one attempt of the test case; <paramref name="retriesLeft"/> decides whether a failure will be retried.</summary>
+    public async Task<ScenarioResult> RunAsync((TestCase Message, IReadOnlyList<string> StepIds) testCase, int attempt, int retriesLeft)
     {
-        var testCase = TestCaseFactory.Create(bound, testRunStartedId, environment.Ids);
-        environment.Publish(new Envelope { TestCase = testCase.Message });
-        environment.Publish(new Envelope { TestCaseStarted = new TestCaseStarted(testCaseStartedId, testCase.Message.Id, 0, environment.Now()) });
+        environment.Publish(new Envelope { TestCaseStarted = new TestCaseStarted(testCaseStartedId, testCase.Message.Id, attempt, environment.Now()) });
 
         var scope = environment.Services!.CreateAsyncScope();
         var context = new ScenarioContext(Scenario, cancellationToken);
@@ -87,11 +86,16 @@ internal sealed class ScenarioRunner : IOutputTarget
                 outcomes.Add(new StepOutcome(TestStepResultStatus.Failed, null, null, null, new InvalidOperationException($"Disposing the scenario's objects failed: {e.Message}", e), TimeSpan.Zero));
                 WriteTrace($"-> disposing the scenario's objects failed: {e.Message}");
             }
-
-            environment.Publish(new Envelope { TestCaseFinished = new TestCaseFinished(testCaseStartedId, environment.Now(), WillBeRetried: false) });
         }
 
         var status = outcomes.Aggregate(TestStepResultStatus.Passed, (worst, o) => StepStatus.Worst(worst, o.Status));
+        var willBeRetried = status == TestStepResultStatus.Failed && retriesLeft > 0;
+        environment.Publish(new Envelope { TestCaseFinished = new TestCaseFinished(testCaseStartedId, environment.Now(), willBeRetried) });
+        if (willBeRetried)
+        {
+            WriteTrace($"Attempt {attempt + 1} failed; trying again ({retriesLeft} more {(retriesLeft == 1 ? "try" : "tries")} allowed by alpy.retry).");
+        }
+
         return new ScenarioResult(Scenario, status, outcomes, DryRun);
     }
 

@@ -28,18 +28,19 @@ internal static class StandaloneRun
         return new TestRun(options);
     }
 
-    /// <summary>Runs every scenario of every feature; failures are results, not exceptions.</summary>
-    public static async Task<IReadOnlyList<ScenarioResult>> RunAllAsync(this TestRun run, CancellationToken cancellationToken = default)
+    /// <summary>Runs every scenario of every feature (in reverse, as Cucumber's <c>--order reverse</c>, when asked); failures are results, not exceptions.</summary>
+    public static async Task<IReadOnlyList<ScenarioResult>> RunAllAsync(this TestRun run, bool reverse = false, CancellationToken cancellationToken = default)
     {
         var scenarios = run.Features.SelectMany(f => f.Scenarios).ToArray();
         await run.StartAsync(scenarios, cancellationToken).ConfigureAwait(false);
         var results = new List<ScenarioResult>();
         if (run.StartFailure is null)
         {
-            foreach (var feature in run.Features.Where(f => f.Scenarios.Count > 0))
+            var features = run.Features.Where(f => f.Scenarios.Count > 0);
+            foreach (var feature in reverse ? features.Reverse() : features)
             {
                 var execution = await run.StartFeatureAsync(feature, cancellationToken).ConfigureAwait(false);
-                foreach (var scenario in feature.Scenarios)
+                foreach (var scenario in reverse ? feature.Scenarios.Reverse() : feature.Scenarios)
                 {
                     results.Add(await run.RunScenarioAsync(scenario, execution, null, cancellationToken).ConfigureAwait(false));
                 }

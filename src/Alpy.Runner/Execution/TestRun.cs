@@ -18,6 +18,7 @@ internal sealed class TestRun : IDisposable
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly HashSet<string> emittedPickles = [];
     private readonly List<string> runProblems = [];
+    private readonly List<string> featureProblems = [];
     private readonly TestRunOptions options;
     private string? testRunStartedId;
     private bool started;
@@ -73,11 +74,12 @@ internal sealed class TestRun : IDisposable
             }
             catch (Exception e)
             {
-                // Cucumber's "test run exception": nothing can run; the stream ends here.
+                // Cucumber's "test run exception": nothing can run; the stream ends here, with the cause.
+                var cause = e.InnerException ?? e;
                 Environment.Publish(new Envelope { TestRunStarted = new TestRunStarted(testRunStartedId, Environment.Now()) });
                 StartFailure = "The test run could not start: " + e.Message;
                 success = false;
-                FinishStream(new ExceptionInfo(e.GetType().FullName ?? "Exception", e.Message, e.StackTrace), e.Message);
+                FinishStream(new ExceptionInfo(cause.GetType().FullName ?? "Exception", cause.Message, cause.StackTrace), cause.Message);
                 return;
             }
 
@@ -133,7 +135,9 @@ internal sealed class TestRun : IDisposable
             lock (runProblems)
             {
                 success = false;
-                runProblems.AddRange(failures.Select(f => $"{execution.Feature.Uri}: {f.Message}"));
+                var problems = failures.Select(f => $"{execution.Feature.Uri}: {f.Message}").ToArray();
+                runProblems.AddRange(problems);
+                featureProblems.AddRange(problems);
             }
         }
 
@@ -155,7 +159,17 @@ internal sealed class TestRun : IDisposable
 
         EnsurePickle(scenario);
         var bound = Environment.Bind(scenario);
-        var result = await new ScenarioRunner(Environment, bound, feature.Context, feature.Failure, observer, cancellationToken).RunAsync(testRunStartedId!).ConfigureAwait(false);
+        var testCase = TestCaseFactory.Create(bound, testRunStartedId!, Environment.Ids);
+        Environment.Publish(new Envelope { TestCase = testCase.Message });
+        var retries = Environment.Configuration.Retry;
+        ScenarioResult result;
+        var attempt = 0;
+        do
+        {
+            result = await new ScenarioRunner(Environment, bound, feature.Context, feature.Failure, observer, cancellationToken).RunAsync(testCase, attempt, retries - attempt).ConfigureAwait(false);
+        }
+        while (result.Status == TestStepResultStatus.Failed && attempt++ < retries);
+
         if (!StepStatus.IsSuccess(result.Status))
         {
             success = false;
@@ -188,8 +202,9 @@ internal sealed class TestRun : IDisposable
                 }
             }
 
-            var message = StartFailure ?? (runProblems.Count > 0 ? string.Join("\n", runProblems) : null);
-            FinishStream(null, hooksStarted && StartFailure is null ? null : message);
+            // Hook failures are in their testRunHookFinished messages; say here only what the stream shows nowhere else.
+            var message = !hooksStarted ? StartFailure : featureProblems.Count > 0 ? string.Join("\n", featureProblems) : null;
+            FinishStream(null, message);
         }
         finally
         {

@@ -13,7 +13,7 @@ internal static class EngineHarness
     {
         var memory = new MemoryFormatter();
         var run = StandaloneRun.Create([("features/test.feature", feature)], bindings, configuration, [memory], new IncrementingIdGenerator());
-        var results = await run.RunAllAsync(TestContext.Current.CancellationToken);
+        var results = await run.RunAllAsync(cancellationToken: TestContext.Current.CancellationToken);
         return (results, memory.Envelopes, run);
     }
 
