@@ -1,2 +1,12 @@
-// Placeholder entry point until this program is written.
-return 0;
+using Alpy.Bench.Runner;
+
+// Runner benchmark: 2,000 scenarios x 5 steps against 200 step definitions.
+//   dotnet run -c Release --project bench/Alpy.Bench.Runner [-- --runs N]
+// Reports medians of N runs (default 7) with a reference measured in the same run.
+var runs = args.Length == 2 && args[0] == "--runs" && int.TryParse(args[1], out var n) && n > 0 ? n : 7;
+var suite = SyntheticSuite.Create(features: 100, scenariosPerFeature: 20, stepsPerScenario: 5, stepDefinitions: 200);
+var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+Console.WriteLine($"Alpy.Runner benchmark: {suite.ScenarioCount} scenarios x {suite.StepsPerScenario} steps, {suite.StepDefinitionCount} step definitions, {runs} runs, {Environment.ProcessorCount} cores, load average {load}");
+Console.WriteLine();
+await new DryRunBenchmark(suite, runs).RunAsync();
+await new DispatchBenchmark(suite, runs).RunAsync();

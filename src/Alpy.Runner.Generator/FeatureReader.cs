@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Gherkin;
+using Alpy.Runner.Features;
 using Ast = Gherkin.Ast;
 
 namespace Alpy.Runner.Generator;
@@ -17,7 +18,7 @@ internal static class FeatureReader
         try
         {
             using var reader = new StringReader(source);
-            document = new Parser().Parse(new TokenScanner(reader), new TokenMatcher(language));
+            document = new Parser().Parse(new TokenScanner(reader), new TokenMatcher(CachedDialectProvider.For(language)));
         }
         catch (CompositeParserException e)
         {
@@ -34,7 +35,7 @@ internal static class FeatureReader
             return new FeatureModel(uri, path, source, string.Empty, language, Array.Empty<ScenarioModel>(), null);
         }
 
-        var dialect = new GherkinDialectProvider("en").GetDialect(feature.Language, feature.Location);
+        var dialect = CachedDialectProvider.For("en").GetDialect(feature.Language, feature.Location);
         var scenarios = new List<ScenarioModel>();
         var background = Array.Empty<Ast.Step>();
         foreach (var child in feature.Children)
@@ -139,7 +140,7 @@ internal static class FeatureReader
     /// <summary>The Gherkin dialect for a culture name such as en-US (falls back to its language, then English).</summary>
     private static string ResolveLanguage(string culture)
     {
-        var provider = new GherkinDialectProvider("en");
+        var provider = CachedDialectProvider.For("en");
         var candidates = new List<string> { culture, culture.ToLowerInvariant() };
         var dash = culture.IndexOf('-');
         if (dash > 0)

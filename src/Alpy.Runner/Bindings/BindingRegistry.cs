@@ -18,6 +18,20 @@ internal sealed class BindingRegistry
     /// <summary>Parameter types defined by transformations with a regex, with the transformation behind each.</summary>
     public required IReadOnlyList<(ParameterType Type, StepArgumentTransformationBinding Transformation)> CustomParameterTypes { get; init; }
 
+    /// <summary>The transformation behind a custom parameter type, by the type's name.</summary>
+    public StepArgumentTransformationBinding? CustomTransformation(string name)
+    {
+        foreach (var (type, transformation) in CustomParameterTypes)
+        {
+            if (type.Name == name)
+            {
+                return transformation;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Parameter type names that expressions used but nobody defined, with the expression.</summary>
     public required IReadOnlyList<(string Name, string Expression)> UndefinedParameterTypes { get; init; }
 

@@ -11,6 +11,9 @@ internal sealed class StepBinder(BindingRegistry registry)
 {
     private readonly StepDefinitionIndex index = new(registry.StepDefinitions);
 
+    // Suites repeat step texts a lot; matching depends on the text only (kind and scope are applied after).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<(StepDefinitionBinding Binding, System.Text.RegularExpressions.Match Match)>> matchesByText = new(StringComparer.Ordinal);
+
     public BindingRegistry Registry => registry;
 
     public BoundScenario Bind(ScenarioCase scenario)
@@ -31,7 +34,13 @@ internal sealed class StepBinder(BindingRegistry registry)
 
     private BoundStep BindStep(ScenarioCase scenario, ScenarioStep step, ISet<string> tags)
     {
-        var all = index.Matches(step.Text);
+        var all = matchesByText.GetOrAdd(step.Text, index.Matches);
+        if (all.Count == 1 && (all[0].Binding.Kinds & step.Kind) != 0 && all[0].Binding.Scopes.Count == 0)
+        {
+            // The common case: one unscoped definition of the right kind.
+            return new BoundStep(step, StepBindingStatus.Bound, [new StepMatchResult(all[0].Binding, all[0].Match)], null, ArgumentProblem(step, all[0].Binding));
+        }
+
         var ofKind = all.Where(m => (m.Binding.Kinds & step.Kind) != 0).ToList();
         var scoped = ofKind.Where(m => m.Binding.Scopes.Count > 0 && BindingScope.AnyMatches(m.Binding.Scopes, scenario, tags)).ToList();
         var candidates = scoped.Count > 0 ? scoped : ofKind.Where(m => m.Binding.Scopes.Count == 0).ToList();

@@ -26,6 +26,8 @@ internal sealed class StepDefinitionBinding
         Invoker = new BindingInvoker(method);
     }
 
+    private string? methodName;
+
     public string Id { get; }
 
     public MethodInfo Method { get; }
@@ -61,7 +63,10 @@ internal sealed class StepDefinitionBinding
 
     public string Attribute => $"[{KindName}({(IsRegex ? "@" : string.Empty)}\"{Expression.Replace("\"", IsRegex ? "\"\"" : "\\\"", StringComparison.Ordinal)}\")]";
 
-    public string Description => $"{Attribute} {MethodDescription.Describe(Method)}";
+    /// <summary><c>Namespace.Class.Method(Int32)</c>, computed once.</summary>
+    public string MethodName => methodName ??= MethodDescription.Describe(Method);
+
+    public string Description => $"{Attribute} {MethodName}";
 
     private string KindName => Kinds switch
     {

@@ -12,8 +12,11 @@ internal sealed class StepDefinitionIndex
     private readonly Dictionary<char, List<(int Index, StepDefinitionBinding Binding)>> byFirstChar = [];
     private readonly List<(int Index, StepDefinitionBinding Binding)> anywhere = [];
 
+    private readonly Dictionary<string, List<(int Index, StepDefinitionBinding Binding)>>.AlternateLookup<ReadOnlySpan<char>> firstWords;
+
     public StepDefinitionIndex(IReadOnlyList<StepDefinitionBinding> definitions)
     {
+        firstWords = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         Definitions = definitions;
         for (var i = 0; i < definitions.Count; i++)
         {
@@ -40,9 +43,9 @@ internal sealed class StepDefinitionIndex
     /// <summary>Every definition whose regex matches <paramref name="text"/>, in definition order.</summary>
     public List<(StepDefinitionBinding Binding, Match Match)> Matches(string text)
     {
-        var found = new List<(int Index, StepDefinitionBinding Binding, Match Match)>();
+        var found = new List<(int Index, StepDefinitionBinding Binding, Match Match)>(2);
         var space = text.IndexOf(' ', StringComparison.Ordinal);
-        if (byFirstWord.TryGetValue(space > 0 ? text[..space] : text, out var words))
+        if (firstWords.TryGetValue(space > 0 ? text.AsSpan(0, space) : text.AsSpan(), out var words))
         {
             Collect(words, text, found);
         }
@@ -58,7 +61,13 @@ internal sealed class StepDefinitionIndex
             found.Sort((a, b) => a.Index.CompareTo(b.Index));
         }
 
-        return found.Select(f => (f.Binding, f.Match)).ToList();
+        var result = new List<(StepDefinitionBinding, Match)>(found.Count);
+        foreach (var (_, binding, match) in found)
+        {
+            result.Add((binding, match));
+        }
+
+        return result;
     }
 
     private static void Collect(List<(int Index, StepDefinitionBinding Binding)> candidates, string text, List<(int, StepDefinitionBinding, Match)> found)

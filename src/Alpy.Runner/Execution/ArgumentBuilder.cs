@@ -42,7 +42,7 @@ internal sealed class ArgumentBuilder(RunEnvironment environment, IServiceProvid
 
         try
         {
-            if (parameterType is { IsBuiltIn: false } && environment.Registry.CustomParameterTypes.FirstOrDefault(c => c.Type.Name == parameterType.Name) is { Transformation: { } custom })
+            if (parameterType is { IsBuiltIn: false } && environment.Registry.CustomTransformation(parameterType.Name) is { } custom)
             {
                 var values = group.Children.Count > 0 ? group.Children.Select(c => (object?)c.Value).ToArray() : [group.Value];
                 var converted = await InvokeAsync(custom, values).ConfigureAwait(false);

@@ -207,7 +207,10 @@ internal sealed class ScenarioRunner : IOutputTarget
 
         Record(context, new StepOutcome(status, step.Step, null, step, error, watch.Elapsed));
         Finished(testStepId, status, error, watch.Elapsed);
-        WriteTrace($"{step.Step.Keyword}{step.Step.Text}\n-> {Trace(status, step, error, watch.Elapsed)}");
+        if (observer is not null)
+        {
+            observer.WriteLine($"{step.Step.Keyword}{step.Step.Text}\n-> {Trace(status, step, error, watch.Elapsed)}");
+        }
     }
 
     private async Task<Exception?> InvokeStepAsync(BoundStep step, IServiceProvider services)
@@ -319,7 +322,7 @@ internal sealed class ScenarioRunner : IOutputTarget
 
     private static string Trace(string status, BoundStep step, Exception? error, TimeSpan elapsed)
     {
-        var where = step.Status == StepBindingStatus.Bound ? $": {MethodDescription.Describe(step.Match.Binding.Method)}" : string.Empty;
+        var where = step.Status == StepBindingStatus.Bound ? $": {step.Match.Binding.MethodName}" : string.Empty;
         var time = $" ({elapsed.TotalSeconds:0.0}s)";
         return status switch
         {

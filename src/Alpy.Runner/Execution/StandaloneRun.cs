@@ -17,14 +17,31 @@ internal static class StandaloneRun
         RunnerConfiguration? configuration = null,
         IReadOnlyList<Formatter>? formatters = null,
         IIdGenerator? ids = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        IReadOnlyDictionary<Formatter, string?>? outputPaths = null)
     {
         configuration ??= RunnerConfiguration.Default;
         ids ??= new UuidIdGenerator();
         var parsed = features.Select(f => FeatureParser.Parse(f.Uri, f.Source, configuration.FeatureLanguage, ids)).ToArray();
+        return Create(parsed, bindingTypes, configuration, formatters, ids, clock, outputPaths);
+    }
+
+    /// <summary>A run over features parsed already (they can serve several runs).</summary>
+    public static TestRun Create(
+        IReadOnlyList<FeatureFile> parsed,
+        IEnumerable<Type> bindingTypes,
+        RunnerConfiguration? configuration = null,
+        IReadOnlyList<Formatter>? formatters = null,
+        IIdGenerator? ids = null,
+        TimeProvider? clock = null,
+        IReadOnlyDictionary<Formatter, string?>? outputPaths = null)
+    {
+        configuration ??= RunnerConfiguration.Default;
+        ids ??= new UuidIdGenerator();
         var registry = BindingScanner.Scan(bindingTypes, ids);
         formatters ??= [];
-        var options = new TestRunOptions(parsed, registry, configuration, formatters, formatters.ToDictionary(f => f, _ => (string?)null), ids, clock ?? TimeProvider.System, "standalone");
+        var paths = formatters.ToDictionary(f => f, f => outputPaths?.GetValueOrDefault(f));
+        var options = new TestRunOptions(parsed, registry, configuration, formatters, paths, ids, clock ?? TimeProvider.System, "standalone");
         return new TestRun(options);
     }
 

@@ -8,23 +8,36 @@ namespace Alpy.Runner.Expressions;
 /// </summary>
 internal static class RegexPrefix
 {
-
     public static string Read(string pattern)
     {
-        if (pattern.Length == 0 || pattern[0] != '^' || HasTopLevelAlternation(pattern))
+        if (pattern.Length == 0 || pattern[0] != '^')
+        {
+            return string.Empty;
+        }
+
+        // "^(?:body)$", how regex step definitions are anchored, has the prefix of "^body".
+        var start = 1;
+        var end = pattern.Length;
+        if (pattern.StartsWith("^(?:", System.StringComparison.Ordinal) && pattern.EndsWith(")$", System.StringComparison.Ordinal) && ClosingParenthesis(pattern, 1) == pattern.Length - 2)
+        {
+            start = 4;
+            end = pattern.Length - 2;
+        }
+
+        if (HasTopLevelAlternation(pattern, start, end))
         {
             return string.Empty;
         }
 
         var prefix = new StringBuilder();
-        for (var i = 1; i < pattern.Length; i++)
+        for (var i = start; i < end; i++)
         {
             var c = pattern[i];
-            var escaped = c == '\\' && i + 1 < pattern.Length && (IsSpecial(pattern[i + 1]) || pattern[i + 1] == ' ');
+            var escaped = c == '\\' && i + 1 < end && (IsSpecial(pattern[i + 1]) || pattern[i + 1] == ' ');
             var literal = escaped ? pattern[i + 1] : c;
             var next = i + (escaped ? 2 : 1);
             if ((!escaped && (IsSpecial(c) || (char.IsWhiteSpace(c) && c != ' ')))
-                || (next < pattern.Length && (pattern[next] == '?' || pattern[next] == '*' || pattern[next] == '{' || pattern[next] == '|')))
+                || (next < end && (pattern[next] == '?' || pattern[next] == '*' || pattern[next] == '{' || pattern[next] == '|')))
             {
                 break;
             }
@@ -38,11 +51,44 @@ internal static class RegexPrefix
 
     private static bool IsSpecial(char c) => c is '\\' or '^' or '$' or '.' or '|' or '?' or '*' or '+' or '(' or ')' or '[' or ']' or '{' or '}' or '#';
 
-    private static bool HasTopLevelAlternation(string pattern)
+    /// <summary>The index of the parenthesis that closes the one at <paramref name="open"/>, or -1.</summary>
+    private static int ClosingParenthesis(string pattern, int open)
     {
         var depth = 0;
         var inClass = false;
-        for (var i = 0; i < pattern.Length; i++)
+        for (var i = open; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\')
+            {
+                i++;
+            }
+            else if (inClass)
+            {
+                inClass = c != ']';
+            }
+            else if (c == '[')
+            {
+                inClass = true;
+            }
+            else if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool HasTopLevelAlternation(string pattern, int start, int end)
+    {
+        var depth = 0;
+        var inClass = false;
+        for (var i = start; i < end; i++)
         {
             var c = pattern[i];
             if (c == '\\')

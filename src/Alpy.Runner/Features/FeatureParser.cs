@@ -25,7 +25,7 @@ public static class FeatureParser
         {
             var parser = new Parser();
             using var reader = new StringReader(source);
-            ast = parser.Parse(new TokenScanner(reader), new TokenMatcher(language));
+            ast = parser.Parse(new TokenScanner(reader), new TokenMatcher(CachedDialectProvider.For(language)));
         }
         catch (CompositeParserException e)
         {

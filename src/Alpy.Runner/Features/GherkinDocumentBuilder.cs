@@ -8,7 +8,7 @@ namespace Alpy.Runner.Features;
 internal sealed class GherkinDocumentBuilder(string uri, string source, IIdGenerator ids)
 {
     private readonly string[] lines = source.Split('\n');
-    private GherkinDialect dialect = new GherkinDialectProvider("en").DefaultDialect;
+    private GherkinDialect dialect = CachedDialectProvider.For("en").DefaultDialect;
 
     public GherkinDocument Build(Ast.GherkinDocument document)
     {
@@ -19,7 +19,7 @@ internal sealed class GherkinDocumentBuilder(string uri, string source, IIdGener
         }
 
         var feature = document.Feature;
-        dialect = new GherkinDialectProvider("en").GetDialect(feature.Language, feature.Location);
+        dialect = CachedDialectProvider.For("en").GetDialect(feature.Language, feature.Location);
         var children = feature.Children.Select(Child).ToArray();
         return new GherkinDocument(
             uri,

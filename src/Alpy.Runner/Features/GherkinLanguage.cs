@@ -8,7 +8,7 @@ internal static class GherkinLanguage
     /// <summary>The dialect for <paramref name="culture"/>: the exact name, else its language part, else English.</summary>
     public static GherkinDialect Resolve(string? culture, out string language)
     {
-        var provider = new GherkinDialectProvider("en");
+        var provider = CachedDialectProvider.For("en");
         foreach (var candidate in Candidates(culture))
         {
             try

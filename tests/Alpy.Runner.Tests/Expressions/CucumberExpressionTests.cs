@@ -101,6 +101,9 @@ public sealed class CucumberExpressionTests
     [InlineData("^a|b$", "")]
     [InlineData("^I have 2\\.5 \\(or more\\)$", "I have 2.5 (or more)")]
     [InlineData("no anchor", "")]
+    [InlineData("^(?:I have (\\d+) cukes)$", "I have ")]
+    [InlineData("^(?:a|b)$", "")]
+    [InlineData("^(?:a)|(?:b)$", "")]
     public void Given_an_anchored_pattern_When_its_literal_prefix_is_read_Then_every_match_starts_with_it(string pattern, string prefix)
     {
         RegexPrefix.Read(pattern).Should().Be(prefix);

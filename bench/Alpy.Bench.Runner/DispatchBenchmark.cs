@@ -1,0 +1,98 @@
+using Alpy.Runner.Execution;
+using Alpy.Runner.Features;
+using Alpy.Runner.Messages;
+
+namespace Alpy.Bench.Runner;
+
+/// <summary>
+/// Per-step dispatch: the whole suite runs with empty step methods, so the time per step is what
+/// the runner adds (scenario scope, hooks lookup, argument conversion, invocation, messages).
+/// Reference: a minimal dispatcher (regex match, conversion, reflection call), measured in the same run.
+/// </summary>
+internal sealed class DispatchBenchmark(SyntheticSuite suite, int runs)
+{
+    public async Task RunAsync()
+    {
+        var features = suite.Features.Select(f => FeatureParser.Parse(f.Uri, f.Source, null, new IncrementingIdGenerator())).ToArray();
+        var withoutMessages = await Measure.MedianAsync(runs, () => Prepare(features, null), RunSuiteAsync);
+        var path = Path.Combine(Path.GetTempPath(), $"alpy-bench-runner-{Environment.ProcessId}.ndjson");
+        Timing withMessages;
+        Timing preBound;
+        try
+        {
+            withMessages = await Measure.MedianAsync(runs, () => Prepare(features, path), RunSuiteAsync);
+            preBound = await Measure.MedianAsync(runs, () => PrepareBound(features, path), RunSuiteAsync);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var reference = await Measure.MedianAsync(runs, () => PrepareMinimal(features), MinimalDispatch);
+        var steps = suite.StepCount;
+        Console.WriteLine($"Dispatch per step ({steps} steps in {suite.ScenarioCount} scenarios, empty step methods), median:");
+        Console.WriteLine($"  Alpy.Runner, NDJSON message file     {withMessages.PerItem(steps)}   (target <= 5 µs)");
+        Console.WriteLine($"  Alpy.Runner, no formatter            {withoutMessages.PerItem(steps)}");
+        Console.WriteLine($"  Alpy.Runner, NDJSON, bound before    {preBound.PerItem(steps)}   (matching done by the binding check, as with alpy.stopRunOnBindingErrors)");
+        Console.WriteLine($"  reference: minimal dispatcher        {reference.PerItem(steps)}   (regex match, int.Parse, MethodInfo.Invoke per step)");
+        Console.WriteLine($"  ratio runner (NDJSON) / ref. (cpu)   {withMessages.Cpu / reference.Cpu,8:0.0}");
+    }
+
+    /// <summary>
+    /// The least a runner must do per step: find the definition (known in advance), match its
+    /// regex, convert the argument, call the method. Only the loop is timed.
+    /// </summary>
+    private (object Target, (System.Text.RegularExpressions.Regex Regex, System.Reflection.MethodInfo Method)[] Definitions, (string Text, int Index)[] Steps) PrepareMinimal(FeatureFile[] features)
+    {
+        var definitions = Enumerable.Range(0, suite.StepDefinitionCount)
+            .Select(i => (new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(SyntheticSuite.StepPrefix(i)) + @"(\d+) requests$"), suite.Bindings.GetMethod($"Step{i}")!))
+            .ToArray();
+        var steps = features.SelectMany(f => f.Scenarios).SelectMany(s => s.Steps)
+            .Select(s => (s.Text, int.Parse(s.Text.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToArray();
+        return (Activator.CreateInstance(suite.Bindings)!, definitions, steps);
+    }
+
+    private static Task MinimalDispatch((object Target, (System.Text.RegularExpressions.Regex Regex, System.Reflection.MethodInfo Method)[] Definitions, (string Text, int Index)[] Steps) prepared)
+    {
+        foreach (var (text, index) in prepared.Steps)
+        {
+            var (regex, method) = prepared.Definitions[index];
+            var match = regex.Match(text);
+            method.Invoke(prepared.Target, [int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Bindings scanned, nothing run yet: the run's setup is not dispatch.</summary>
+    private TestRun Prepare(FeatureFile[] features, string? messagePath)
+    {
+        var formatters = new List<Formatter>();
+        var paths = new Dictionary<Formatter, string?>();
+        if (messagePath is not null)
+        {
+            var formatter = new MessageFormatter();
+            formatters.Add(formatter);
+            paths[formatter] = messagePath;
+        }
+
+        return StandaloneRun.Create(features, [suite.Bindings], formatters: formatters, ids: new IncrementingIdGenerator(), outputPaths: paths);
+    }
+
+    private TestRun PrepareBound(FeatureFile[] features, string messagePath)
+    {
+        var run = Prepare(features, messagePath);
+        run.DryRun();
+        return run;
+    }
+
+    private async Task RunSuiteAsync(TestRun run)
+    {
+        var results = await run.RunAllAsync();
+        if (results.Count != suite.ScenarioCount || results.Any(r => r.Status != TestStepResultStatus.Passed))
+        {
+            throw new InvalidOperationException("The synthetic suite did not pass; the benchmark measures nothing.");
+        }
+    }
+}
