@@ -73,7 +73,8 @@ internal sealed class RunnerAssemblyRunner : XunitTestAssemblyRunner
                 await run.FinishAsync(CancellationToken.None).ConfigureAwait(false);
                 foreach (var problem in run.RunProblems)
                 {
-                    await OnTestAssemblyCleanupFailure(ctxt, new TestRunProblemException(problem)).ConfigureAwait(false);
+                    // At normal verbosity `dotnet test` prints only the type's name; detailed verbosity and the TRX show the message.
+                    await OnTestAssemblyCleanupFailure(ctxt, new TestRunCleanupFailedException(problem)).ConfigureAwait(false);
                 }
             }
 
@@ -100,4 +101,4 @@ internal sealed class RunnerAssemblyRunner : XunitTestAssemblyRunner
 }
 
 /// <summary>A problem of the test run outside any scenario (an [AfterTestRun] or [AfterFeature] hook, a report).</summary>
-internal sealed class TestRunProblemException(string message) : Exception(message);
+internal sealed class TestRunCleanupFailedException(string message) : Exception(message);

@@ -78,6 +78,50 @@ public sealed class SampleFeaturesTests(SamplesProject samples) : IClassFixture<
         messages.Should().Contain(m => m.Attachment != null && m.Attachment.Body == "lab booted" && m.Attachment.TestRunHookStartedId != null);
     }
 
+    [Fact]
+    public async Task Given_a_formatter_named_html_When_the_run_ends_Then_it_runs_after_the_message_stream_is_complete()
+    {
+        using var run = await samples.TestAsync(["--filter", "Category=smoke"]);
+
+        var report = File.ReadAllText(Path.Combine(run.Directory, "report.html"));
+        var lines = run.Messages.Count;
+        report.Should().Be($"messages seen: {lines}\nstream lines: {lines}\nlast line starts: {{\"testRunFinished\":{{\n");
+    }
+
+    [Fact]
+    public async Task Given_a_failing_BeforeTestRun_hook_When_dotnet_test_runs_Then_every_scenario_fails_with_it_and_AfterTestRun_still_runs()
+    {
+        using var run = await samples.TestAsync([], new Dictionary<string, string> { ["ALPY_SAMPLES_FAIL_BOOT"] = "1" });
+
+        run.Results.Where(r => r.Key != "Divide by zero").Select(r => r.Value).Should().OnlyContain(outcome => outcome == "Failed");
+        run.ResultMessages["Add two numbers"].Should().Contain("The test run's setup failed").And.Contain("FaultInjection.Boot()").And.Contain("the lab could not boot");
+        run.HookLog.Should().Equal("before test run", "after test run");
+        run.Messages.Should().NotContain(m => m.TestCase != null);
+        run.Messages[^1].TestRunFinished!.Success.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Given_a_failing_AfterTestRun_hook_When_dotnet_test_runs_Then_the_run_fails_naming_the_hook()
+    {
+        using var run = await samples.TestAsync(["--filter", "Category=smoke", "--logger", "console;verbosity=detailed"], new Dictionary<string, string> { ["ALPY_SAMPLES_FAIL_TEARDOWN"] = "1" });
+
+        run.ExitCode.Should().NotBe(0, "a broken teardown fails the run even when every scenario passed");
+        run.Output.Should().Contain("TestRunCleanupFailedException : The [AfterTestRun] Alpy.Runner.Samples.FaultInjection.Teardown() hook failed: the lab could not be torn down");
+        run.Messages[^1].TestRunFinished!.Success.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Given_a_process_that_dies_mid_run_When_the_stream_is_read_Then_it_ends_on_a_whole_line_without_testRunFinished()
+    {
+        using var run = await samples.TestAsync([], new Dictionary<string, string> { ["ALPY_SAMPLES_CRASH"] = "1" });
+
+        run.ExitCode.Should().NotBe(0);
+        var messages = run.Messages; // every line parses
+        messages.Should().NotBeEmpty();
+        messages.Should().NotContain(m => m.TestRunFinished != null, "an interrupted run must not look complete");
+        run.HookLog.Should().NotContain("after test run");
+    }
+
     [Theory]
     [InlineData("Category=smoke", new[] { "Add two numbers@features/calculator.feature:9", "Add many numbers@features/calculator.feature:20", "Add many numbers@features/calculator.feature:21" })]
     [InlineData("FullyQualifiedName~Reroute", new[] { "Reroute HTTP to port 88@features/routing/reroute.feature:6" })]
