@@ -11,15 +11,17 @@ internal static class Measure
         GC.Collect();
         GC.WaitForPendingFinalizers();
         ProcessMemory.ResetPeak();
+        long resident = ProcessMemory.Current();
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
         GC.KeepAlive(run());
         stopwatch.Stop();
-        return new Sample(stopwatch.Elapsed, GC.GetTotalAllocatedBytes(precise: true) - allocated, ProcessMemory.Peak());
+        long peak = ProcessMemory.Peak();
+        return new Sample(stopwatch.Elapsed, GC.GetTotalAllocatedBytes(precise: true) - allocated, peak, peak - resident);
     }
 
     /// <summary>Times a child process; its memory is read from the children's peak afterwards.</summary>
-    public static Sample Process(Func<TimeSpan> run) => new(run(), 0, 0);
+    public static Sample Process(Func<TimeSpan> run) => new(run(), 0, 0, 0);
 
     public static TimeSpan Median(IReadOnlyList<Sample> samples)
     {

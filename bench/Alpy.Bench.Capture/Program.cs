@@ -24,10 +24,10 @@ try
     var runs = new (string Name, Func<Sample> Run)[]
     {
         ("Alpy.Capture read + BPF filter", () => Measure.Library(() => LibraryRuns.Filter(file, filter))),
-        ("tcpdump -r FILE -w /dev/null EXPR", () => Measure.Process(() => TcpdumpRuns.Filter(file, options.Filter))),
+        ("tcpdump -r FILE -w /dev/null EXPR", () => Measure.Process(() => TcpdumpRuns.Time(TcpdumpRuns.Filter(file, options.Filter)))),
         ("Alpy.Capture read + full decode", () => Measure.Library(() => LibraryRuns.Decode(file))),
         ("Alpy.Capture read + decode + tcpdump text", () => Measure.Library(() => LibraryRuns.Text(file))),
-        ("tcpdump -n -r FILE > /dev/null", () => Measure.Process(() => TcpdumpRuns.Text(file))),
+        ("tcpdump -n -r FILE > /dev/null", () => Measure.Process(() => TcpdumpRuns.Time(TcpdumpRuns.Text(file)))),
     };
 
     // One untimed round: JIT, page cache, libpcap loaded.
@@ -45,7 +45,11 @@ try
         }
     }
 
-    long tcpdumpPeak = ProcessMemory.ChildrenPeak();
+    var tcpdumpPeak = new Dictionary<string, long>
+    {
+        [runs[1].Name] = TcpdumpRuns.PeakResident(TcpdumpRuns.Filter(file, options.Filter)),
+        [runs[4].Name] = TcpdumpRuns.PeakResident(TcpdumpRuns.Text(file)),
+    };
     Sample tenthDecode = Measure.Library(() => LibraryRuns.Decode(tenth));
     Sample fullDecode = Measure.Library(() => LibraryRuns.Decode(file));
 
@@ -55,18 +59,19 @@ try
     double decodeRatio = Rate(runs[2].Name) / Rate(runs[4].Name);
     double textRatio = Rate(runs[3].Name) / Rate(runs[4].Name);
 
-    Console.WriteLine("| run | median | frames/s | ratio to tcpdump | managed allocations per run | peak RSS |");
+    Console.WriteLine("| run | median | frames/s | ratio to tcpdump | managed allocations per run | peak RSS (growth during the run) |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|");
     foreach ((string name, _) in runs)
     {
         Sample last = samples[name][^1];
         bool library = name.StartsWith("Alpy", StringComparison.Ordinal);
         string ratio = name == runs[0].Name ? $"{filterRatio:F2} (vs tcpdump -w)" : name == runs[2].Name ? $"{decodeRatio:F2} (vs tcpdump text)" : name == runs[3].Name ? $"{textRatio:F2} (vs tcpdump text)" : "1.00";
-        Console.WriteLine($"| {name} | {Measure.Median(samples[name]).TotalSeconds:F3} s | {Rate(name):N0} | {ratio} | {(library ? Mb(last.Allocated) : "-")} | {(library ? Mb(last.PeakResident) : Mb(tcpdumpPeak) + " (max of runs)")} |");
+        Console.WriteLine($"| {name} | {Measure.Median(samples[name]).TotalSeconds:F3} s | {Rate(name):N0} | {ratio} | {(library ? Mb(last.Allocated) : "-")} | {(library ? $"{Mb(last.PeakResident)} (+{Mb(last.ResidentGrowth)})" : Mb(tcpdumpPeak[name]) + " (an extra, sampled run)")} |");
     }
 
     Console.WriteLine();
-    Console.WriteLine($"memory: read + full decode of {options.Frames / 10:N0} frames peaks at {Mb(tenthDecode.PeakResident)} RSS ({Mb(tenthDecode.Allocated)} allocated); of {options.Frames:N0} frames at {Mb(fullDecode.PeakResident)} RSS ({Mb(fullDecode.Allocated)} allocated)");
+    Console.WriteLine($"memory: read + full decode of {options.Frames / 10:N0} frames peaks at {Mb(tenthDecode.PeakResident)} RSS (+{Mb(tenthDecode.ResidentGrowth)} during the run, {Mb(tenthDecode.Allocated)} allocated); " +
+                      $"of {options.Frames:N0} frames at {Mb(fullDecode.PeakResident)} RSS (+{Mb(fullDecode.ResidentGrowth)}, {Mb(fullDecode.Allocated)} allocated)");
     Console.WriteLine($"targets: read + filter >= 1.0 x tcpdump -w: {filterRatio:F2} {(filterRatio >= 1.0 ? "met" : "NOT met")}; read + full decode >= 0.5 x tcpdump text: {decodeRatio:F2} {(decodeRatio >= 0.5 ? "met" : "NOT met")}");
     Console.WriteLine("(library runs are in-process after a warm-up round; tcpdump runs include its process start, a few milliseconds)");
     return matched == matchedByTcpdump ? 0 : 1;

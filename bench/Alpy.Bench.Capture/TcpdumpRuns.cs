@@ -6,10 +6,35 @@ namespace Alpy.Bench.Capture;
 internal static class TcpdumpRuns
 {
     /// <summary><c>tcpdump -n -r FILE &gt; /dev/null</c>: the redirection needs a shell; the path is passed as a parameter, never spliced into the script.</summary>
-    public static TimeSpan Text(string path) => Run(["sh", "-c", "exec tcpdump -n -r \"$1\" > /dev/null", "tcpdump-text", path]);
+    public static string[] Text(string path) => ["sh", "-c", "exec tcpdump -n -r \"$1\" > /dev/null", "tcpdump-text", path];
 
     /// <summary><c>tcpdump -r FILE -w /dev/null EXPR</c>.</summary>
-    public static TimeSpan Filter(string path, string expression) => Run(["tcpdump", "-r", path, "-w", "/dev/null", expression]);
+    public static string[] Filter(string path, string expression) => ["tcpdump", "-r", path, "-w", "/dev/null", expression];
+
+    /// <summary>Runs a command to its end; returns how long it took.</summary>
+    public static TimeSpan Time(string[] arguments)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using Process process = Start(arguments, redirect: false);
+        process.WaitForExit();
+        stopwatch.Stop();
+        Check(process, arguments);
+        return stopwatch.Elapsed;
+    }
+
+    /// <summary>Runs a command to its end, sampling its peak resident memory (VmHWM) until it exits (an untimed run).</summary>
+    public static long PeakResident(string[] arguments)
+    {
+        using Process process = Start(arguments, redirect: false);
+        long peak = 0;
+        while (!process.WaitForExit(5))
+        {
+            peak = Math.Max(peak, ProcessMemory.PeakOf(process.Id));
+        }
+
+        Check(process, arguments);
+        return peak;
+    }
 
     /// <summary>Frames tcpdump selects with the expression (for the sanity check that both sides agree).</summary>
     public static long Count(string path, string expression)
@@ -33,18 +58,12 @@ internal static class TcpdumpRuns
         return first;
     }
 
-    private static TimeSpan Run(string[] arguments)
+    private static void Check(Process process, string[] arguments)
     {
-        var stopwatch = Stopwatch.StartNew();
-        using Process process = Start(arguments, redirect: false);
-        process.WaitForExit();
-        stopwatch.Stop();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"`{string.Join(' ', arguments)}` exited with {process.ExitCode}.");
         }
-
-        return stopwatch.Elapsed;
     }
 
     private static Process Start(string[] arguments, bool redirect)

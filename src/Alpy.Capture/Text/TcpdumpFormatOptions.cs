@@ -22,4 +22,18 @@ public sealed record TcpdumpFormatOptions
     /// the local zone (run it with TZ=UTC to compare).
     /// </summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first value out of range.</summary>
+    public void Validate()
+    {
+        if (!Enum.IsDefined(Timestamps))
+        {
+            throw new ArgumentException($"TcpdumpFormatOptions.Timestamps is {(int)Timestamps}, which is not a TimestampStyle.", nameof(Timestamps));
+        }
+
+        if (TimeZone is null)
+        {
+            throw new ArgumentException("TcpdumpFormatOptions.TimeZone is null; use TimeZoneInfo.Utc or TimeZoneInfo.Local.", nameof(TimeZone));
+        }
+    }
 }

@@ -22,6 +22,7 @@ public sealed class TcpdumpFormatter
     public TcpdumpFormatter(TcpdumpFormatOptions? options = null)
     {
         _options = options ?? TcpdumpFormatOptions.Default;
+        _options.Validate();
         _tracker = _options.AbsoluteSequenceNumbers ? null : new TcpSequenceTracker();
     }
 

@@ -63,6 +63,15 @@ public sealed class FormatOptionsTests
         lines[^1].Should().StartWith($"  {window.Count,5}  ");
     }
 
+    [Fact]
+    public void Given_impossible_options_When_a_formatter_is_made_Then_the_option_is_named()
+    {
+        FluentActions.Invoking(() => new TcpdumpFormatter(new TcpdumpFormatOptions { TimeZone = null! }))
+            .Should().Throw<ArgumentException>().WithMessage("TcpdumpFormatOptions.TimeZone is null*");
+        FluentActions.Invoking(() => new TcpdumpFormatter(new TcpdumpFormatOptions { Timestamps = (TimestampStyle)42 }))
+            .Should().Throw<ArgumentException>().WithMessage("TcpdumpFormatOptions.Timestamps is 42*");
+    }
+
     private static async Task AssertSameAsTcpdumpAsync(string[] flags, TcpdumpFormatOptions options, string zone = "UTC")
     {
         // Given
