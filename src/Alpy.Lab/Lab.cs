@@ -319,6 +319,7 @@ public sealed class Lab : IAsyncDisposable
         Append = _options.Dut.CommandLine(_options.Topology),
         MemoryMiB = _options.MemoryMiB ?? _options.Dut.MemoryMiB,
         Nics = LabDut.Nics(_options.Topology, RunId.Value, taps.LinkTaps, Folder.LinkPcap),
+        ExtraArgs = _options.Dut.QemuArgs,
         Console = new SerialConsoleOptions
         {
             Name = $"console of DUT {_options.Dut.Name} (run {RunId})",

@@ -40,6 +40,9 @@ public record DutProfile
     /// <summary>Guest memory in MiB.</summary>
     public int MemoryMiB { get; init; } = 256;
 
+    /// <summary>More QEMU arguments for this DUT's devices, e.g. a virtiofs shared folder (an argv, never a shell string).</summary>
+    public IReadOnlyList<string> QemuArgs { get; init; } = [];
+
     /// <summary>A profile from a DUT recipe's manifest (see docs/dut.md for the contract it describes).</summary>
     /// <exception cref="LabException">The manifest names no reset command.</exception>
     public static DutProfile FromBootImage(BootImage image)
