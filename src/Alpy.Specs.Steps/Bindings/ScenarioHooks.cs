@@ -1,0 +1,52 @@
+using Alpy.Runner;
+using Alpy.Specs.Steps.Evidence;
+using Alpy.Specs.Steps.Labs;
+using Alpy.Specs.Steps.Scenario;
+
+namespace Alpy.Specs.Steps.Bindings;
+
+/// <summary>
+/// The end of every scenario: servers stopped, evidence attached, the lab given back (or kept for investigation);
+/// and the end of the run: every lab torn down (or kept up for a while, then torn down).
+/// </summary>
+[Binding]
+public sealed class ScenarioHooks(ScenarioLab lab, ScenarioApps apps, ScenarioContext scenario, IReqnrollOutputHelper output)
+{
+    [AfterScenario(Order = 100_000)]
+    public async Task FinishScenarioAsync()
+    {
+        var failed = scenario.ScenarioExecutionStatus != ScenarioExecutionStatus.OK;
+        await apps.StopServersAsync().ConfigureAwait(false);
+        if (!lab.HasLab)
+            return;
+        try
+        {
+            ScenarioEvidence.Attach(output, lab.Lease, apps.Results, failed);
+        }
+        catch (Exception e) when (e is IOException or Alpy.Capture.CaptureException or UnauthorizedAccessException)
+        {
+            output.WriteLine($"The scenario's evidence could not be collected completely: {e.Message}");
+        }
+        finally
+        {
+            var kept = await lab.ReleaseAsync(failed).ConfigureAwait(false);
+            if (kept is not null)
+            {
+                output.AttachText(kept.Instructions, "text/plain", "kept-lab.txt");
+                await Console.Error.WriteLineAsync(kept.Instructions).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [AfterTestRun]
+    public static Task FinishRunAsync(LabPool pool, IReqnrollOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        ArgumentNullException.ThrowIfNull(output);
+        return pool.FinishAsync(text =>
+        {
+            output.WriteLine(text);
+            Console.Error.WriteLine(text);
+        });
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using Alpy.Specs.Steps.Values;
+
+namespace Alpy.Specs.Steps.Dut;
+
+/// <summary>
+/// The default driver: configures Rabbit (or any Linux DUT with nft, tc and /proc/sys) over its console. Filter
+/// rules go to the forward chain of table <c>inet alpy</c>, reroutes and balancing to the prerouting chain and
+/// masquerade to the postrouting chain of table <c>ip alpy_nat</c>, rate limits to a tbf qdisc. Each rule is one
+/// console line: <c>nft 'SETUP; add rule ...'</c>, where the setup (tables and chains) is idempotent and every
+/// value is a validated number, address or interface name, and the whole script is quoted. Interface names follow
+/// Rabbit's contract: link N is ethN, VLAN V on link N is ethN.V.
+/// </summary>
+public sealed class RabbitNftDriver(IDutConsole console) : IDutDriver
+{
+    /// <summary>The chains the rules go to, created on first use (the DUT's reset flushes them).</summary>
+    internal const string Setup =
+        "add table inet alpy; add chain inet alpy forward { type filter hook forward priority filter; policy accept; }; "
+        + "add table ip alpy_nat; add chain ip alpy_nat prerouting { type nat hook prerouting priority dstnat; }; "
+        + "add chain ip alpy_nat postrouting { type nat hook postrouting priority srcnat; }";
+
+    public Task SetForwardingAsync(bool enabled, CancellationToken cancellationToken = default)
+    {
+        var value = enabled ? "1" : "0";
+        return RunAsync(enabled ? "forward traffic" : "do not forward traffic",
+            $"echo {value} > /proc/sys/net/ipv4/ip_forward && echo {value} > /proc/sys/net/ipv6/conf/all/forwarding", cancellationToken);
+    }
+
+    public Task FilterAsync(FilterRule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return NftAsync(rule.ToString(), $"add rule inet alpy forward {Match(rule.Traffic)} {Verdict(rule)}", cancellationToken);
+    }
+
+    public Task RerouteAsync(RerouteRule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return NftAsync(rule.ToString(),
+            $"add rule ip alpy_nat prerouting {Transport(rule.Protocol)} dport {rule.Port} dnat to {rule.ToAddress}:{rule.ToPort}", cancellationToken);
+    }
+
+    public Task MasqueradeAsync(MasqueradeRule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return NftAsync(rule.ToString(), $"add rule ip alpy_nat postrouting oifname \"{Interface(rule.Out)}\" masquerade", cancellationToken);
+    }
+
+    public Task LimitAsync(RateLimitRule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        // tbf shapes (queues) rather than polices (drops), so TCP settles at the rate instead of sawing below it.
+        // The bucket holds 50 ms of traffic (at least one full frame), the queue 50 ms more.
+        var burst = Math.Max(1600, (long)(rule.Rate.BitsPerSecond / 8 / 20));
+        return RunAsync(rule.ToString(), string.Create(CultureInfo.InvariantCulture,
+            $"tc qdisc replace dev {Interface(rule.Out)} root tbf rate {rule.Rate.Kilobits}kbit burst {burst} latency 50ms"), cancellationToken);
+    }
+
+    public Task BalanceAsync(BalanceRule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        // numgen inc counts new connections (NAT chains see only a connection's first packet); each backend owns
+        // as many consecutive counter values as its weight, so the spread is exact, not random.
+        var map = new StringBuilder();
+        var next = 0;
+        foreach (var backend in rule.Backends)
+        {
+            if (map.Length > 0)
+                map.Append(", ");
+            var last = next + backend.Weight - 1;
+            map.Append(last == next ? next.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{next}-{last}"))
+                .Append(" : ").Append(backend.Address);
+            next = last + 1;
+        }
+
+        return NftAsync(rule.ToString(), string.Create(CultureInfo.InvariantCulture,
+            $"add rule ip alpy_nat prerouting ip daddr {rule.Address} {Transport(rule.Protocol)} dport {rule.Port} dnat to numgen inc mod {next} map {{ {map} }}"),
+            cancellationToken);
+    }
+
+    /// <summary>Rabbit's name of a DUT interface: ethN, or ethN.V for a VLAN.</summary>
+    internal static string Interface(DutPort port) => port.Vlan is null
+        ? string.Create(CultureInfo.InvariantCulture, $"eth{port.Link}")
+        : string.Create(CultureInfo.InvariantCulture, $"eth{port.Link}.{port.Vlan}");
+
+    private static string Match(TrafficSelector traffic)
+    {
+        var parts = new List<string>();
+        if (traffic.From is { } from)
+            parts.Add($"iifname \"{Interface(from)}\"");
+        if (traffic.To is { } to)
+            parts.Add($"oifname \"{Interface(to)}\"");
+        if (traffic.Protocol is { } protocol)
+            parts.Add(traffic.Port is { } port ? $"{Transport(protocol)} dport {port}" : $"meta l4proto {Transport(protocol)}");
+        return string.Join(' ', parts); // no protocol: all the traffic the forward chain sees
+    }
+
+    private static string Verdict(FilterRule rule) => rule.Action switch
+    {
+        FilterAction.Drop => "drop",
+        _ when rule.Traffic.Protocol == TrafficProtocol.Tcp => "reject with tcp reset",
+        _ => "reject with icmpx type port-unreachable",
+    };
+
+    private static string Transport(TrafficProtocol protocol) => protocol switch
+    {
+        TrafficProtocol.Tcp => "tcp",
+        TrafficProtocol.Udp => "udp",
+        TrafficProtocol.Icmp => "icmp",
+        _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null),
+    };
+
+    private Task NftAsync(string what, string rule, CancellationToken cancellationToken) =>
+        RunAsync(what, "nft " + ShellQuoting.Quote($"{Setup}; {rule}"), cancellationToken);
+
+    private async Task RunAsync(string what, string command, CancellationToken cancellationToken)
+    {
+        var result = await console.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+            throw DutConfigurationException.Refused("Rabbit's nft driver", what, result);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using Alpy.Lab.Apps;
+using Alpy.Runner;
+using Alpy.Specs.Steps.Labs;
+
+namespace Alpy.Specs.Steps.Evidence;
+
+/// <summary>
+/// The evidence a scenario leaves in its report. Every scenario: how it got its lab and a tcpdump-style excerpt of
+/// each link's frames in its window. A failed scenario also: each link's frames as a pcap, the DUT console since
+/// the scenario started, and every app container's command, exit code and output.
+/// </summary>
+public static class ScenarioEvidence
+{
+    /// <summary>The largest console excerpt attached (its end is kept).</summary>
+    public const int MaxConsoleBytes = 64 * 1024;
+
+    public static void Attach(IReqnrollOutputHelper output, LabLease lease, IReadOnlyList<AppResult> apps, bool failed)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(apps);
+        output.WriteLine($"Lab: {lease.Story}; evidence in {lease.Lab.Folder.Path}");
+        var links = new StringBuilder();
+        for (var link = 0; link < lease.Captures.Count; link++)
+        {
+            var window = lease.Captures.Window(link);
+            links.Append(CultureInfo.InvariantCulture, $"== link {link}: {window.Count} frame(s) since the scenario started ({lease.Lab.Dut.Captures[link]})\n")
+                .Append(window.Count == 0 ? "" : window.Excerpt(failed ? 400 : 60, indent: "  "));
+            if (failed)
+            {
+                using var pcap = new MemoryStream();
+                window.WriteTo(pcap);
+                output.AddAttachment(pcap.ToArray(), "application/vnd.tcpdump.pcap", $"link{link}.pcap");
+            }
+        }
+
+        output.AttachText(links.ToString(), "text/plain", "links.txt");
+        if (!failed)
+            return;
+        output.AttachText(ConsoleExcerpt(lease), "text/plain", "dut-console.txt");
+        if (apps.Count > 0)
+            output.AttachText(AppsText(apps), "text/plain", "apps.txt");
+    }
+
+    /// <summary>The DUT console log since the scenario started (its last <see cref="MaxConsoleBytes"/>).</summary>
+    internal static string ConsoleExcerpt(LabLease lease)
+    {
+        if (!File.Exists(lease.ConsoleLog))
+            return $"(no console log at {lease.ConsoleLog})";
+        using var stream = new FileStream(lease.ConsoleLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var start = Math.Max(lease.ConsoleOffset, stream.Length - MaxConsoleBytes);
+        stream.Position = start;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var text = reader.ReadToEnd();
+        var cut = start > lease.ConsoleOffset ? $"(the first {start - lease.ConsoleOffset} bytes of the scenario's console output are left out; see {lease.ConsoleLog})\n" : "";
+        return $"DUT console since the scenario started ({lease.ConsoleLog} from byte {lease.ConsoleOffset}):\n{cut}{text}";
+    }
+
+    private static string AppsText(IReadOnlyList<AppResult> apps)
+    {
+        var text = new StringBuilder();
+        foreach (var app in apps)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"== {app.ContainerName}: exit code {app.ExitCode} after {app.Duration.TotalMilliseconds:0} ms\n")
+                .Append("argv: ").Append(string.Join(' ', app.Argv.Select(Shown))).Append('\n')
+                .Append("--- stdout ---\n").Append(app.Stdout.TrimEnd()).Append('\n')
+                .Append("--- stderr ---\n").Append(app.Stderr.TrimEnd()).Append("\n\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>An argument as a reader would type it (shown only, never run).</summary>
+    private static string Shown(string arg) =>
+        arg.Length > 0 && arg.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=@,+".Contains(c, StringComparison.Ordinal))
+            ? arg
+            : "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Net;
+using Alpy.Lab.Nodes;
+using Alpy.Lab.Topology;
+using Alpy.Runner;
+using Alpy.Specs.Steps.Dut;
+using Alpy.Specs.Steps.Labs;
+using Alpy.Specs.Steps.Values;
+
+namespace Alpy.Specs.Steps.Scenario;
+
+/// <summary>
+/// The scenario's lab: taken from the pool by the topology step, and the resolver of the topology's words (node 1,
+/// host 192.168.1.3, link 1, VLAN 10 on link 1) to the lab's nodes and interfaces, with errors that name what the
+/// topology has instead. One per scenario (injected into the bindings).
+/// </summary>
+public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario)
+{
+    private LabLease? _lease;
+
+    /// <summary>The lab; a step that needs it before the topology step fails saying how to start one.</summary>
+    /// <exception cref="StepValueException">The scenario has no lab yet.</exception>
+    public LabLease Lease => _lease ?? throw new StepValueException(
+        "This scenario has no lab yet: describe the DUT's links first, e.g. in the Background with \"Given the DUT has these links:\" and a table (or \"Given the DUT has 2 links\").");
+
+    /// <summary>Whether the topology step ran.</summary>
+    public bool HasLab => _lease is not null;
+
+    /// <summary>The pool's settings.</summary>
+    public Settings.SuiteSettings Settings => pool.Settings;
+
+    /// <summary>The driver of the DUT.</summary>
+    public IDutDriver Dut => Lease.Driver;
+
+    /// <summary>Takes a lab for <paramref name="topology"/> from the pool.</summary>
+    /// <exception cref="StepValueException">The scenario has a lab already.</exception>
+    /// <exception cref="LabUnavailableException">No lab came up.</exception>
+    public async Task StartAsync(LabTopology topology, CancellationToken cancellationToken = default)
+    {
+        if (_lease is not null)
+            throw new StepValueException("This scenario describes the DUT's links twice; describe them once (in the Background or in the scenario).");
+        _lease = await pool.AcquireAsync(topology, $"{scenario.ScenarioInfo.Title} ({scenario.ScenarioInfo.Location})", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives the lab back (kept for investigation if the scenario failed and keeping is on).</summary>
+    internal Task<KeptLab?> ReleaseAsync(bool failed) =>
+        _lease is null ? Task.FromResult<KeptLab?>(null) : pool.ReleaseAsync(_lease, failed, $"scenario \"{scenario.ScenarioInfo.Title}\" ({scenario.ScenarioInfo.Location}) failed");
+
+    /// <summary>The lab's node for <paramref name="node"/>.</summary>
+    /// <exception cref="StepValueException">The topology has no such link or VLAN.</exception>
+    public LabNode Node(NodeRef node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var lab = Lease.Lab;
+        CheckLink(node.Link);
+        return lab.Nodes.FirstOrDefault(n => n.Link == node.Link && n.VlanId == node.Vlan)
+            ?? throw new StepValueException($"There is no {node} in this scenario's topology: link {node.Link} has {Vlans(node.Link)}. Its nodes are {string.Join(", ", lab.Nodes.Select(NodeName))}.");
+    }
+
+    /// <summary>The node and address of <paramref name="host"/>: a node's primary address, or the node holding an address.</summary>
+    /// <exception cref="StepValueException">The topology has no such node or host.</exception>
+    public (LabNode Node, IPAddress Address) Host(HostRef host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        if (host.Node is { } node)
+        {
+            var found = Node(node);
+            return (found, found.Address);
+        }
+
+        var owner = Lease.Lab.Nodes.FirstOrDefault(n => n.Ipv4.NodeAddresses.Contains(host.Address!))
+            ?? throw new StepValueException($"No node holds {host.Address} in this scenario's topology; its hosts are {string.Join(", ", Lease.Lab.Nodes.SelectMany(n => n.Ipv4.NodeAddresses.Select(a => $"{a} ({NodeName(n)})")))}.");
+        return (owner, host.Address!);
+    }
+
+    /// <summary>The link number, checked against the topology.</summary>
+    /// <exception cref="StepValueException">The topology has no such link.</exception>
+    public int Link(LinkRef link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        CheckLink(link.Number);
+        return link.Number;
+    }
+
+    /// <summary>The DUT interface, checked against the topology.</summary>
+    /// <exception cref="StepValueException">The topology has no such link or VLAN.</exception>
+    public DutPort Port(DutPort port)
+    {
+        ArgumentNullException.ThrowIfNull(port);
+        CheckLink(port.Link);
+        if (port.Vlan is { } vlan && !Lease.Topology.Links[port.Link].Vlans.Any(v => v.Id == vlan))
+            throw new StepValueException($"There is no VLAN {vlan} on link {port.Link} in this scenario's topology; link {port.Link} has {Vlans(port.Link)}.");
+        return port;
+    }
+
+    private void CheckLink(int link)
+    {
+        var links = Lease.Topology.Links.Length;
+        if (link >= links)
+            throw new StepValueException(string.Create(CultureInfo.InvariantCulture,
+                $"There is no link {link} in this scenario's topology; it has link{(links == 1 ? " 0" : $"s 0 to {links - 1}")}."));
+    }
+
+    private string Vlans(int link)
+    {
+        var vlans = Lease.Topology.Links[link].Vlans;
+        return vlans.IsEmpty ? "no VLANs" : "VLAN " + string.Join(", ", vlans.Select(v => v.Id.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>A node as the steps name it: node 1 or node 1.10.</summary>
+    internal static string NodeName(LabNode node) => new NodeRef(node.Link, node.VlanId).ToString();
+}
