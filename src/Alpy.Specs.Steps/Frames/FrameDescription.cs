@@ -31,8 +31,20 @@ public static class FrameDescription
         ("traffic", "traffic", "ip", true),
     ];
 
-    /// <exception cref="StepValueException">The words do not follow <see cref="Grammar"/>; the message says where.</exception>
+    /// <exception cref="StepValueException">The words do not follow <see cref="Grammar"/>, or hold a malformed value; the message says where.</exception>
     public static FrameQuery Parse(string? text)
+    {
+        try
+        {
+            return ParseWords(text);
+        }
+        catch (StepValueException e) when (!e.Message.Contains(Grammar, StringComparison.Ordinal))
+        {
+            throw new StepValueException($"In the frame description \"{StepValueException.Shown(text)}\": {e.Message}", e);
+        }
+    }
+
+    private static FrameQuery ParseWords(string? text)
     {
         var reader = new WordReader(text ?? "");
         var quantity = Quantity(reader);

@@ -1,0 +1,115 @@
+using Alpy.Capture;
+using Alpy.Specs.Steps.Frames;
+using Alpy.Specs.Steps.Values;
+using Alpy.Specs.Tests.Support;
+
+namespace Alpy.Specs.Tests.Frames;
+
+public sealed class FrameDescriptionTests
+{
+    private const byte Syn = 0x02;
+    private const byte SynAck = 0x12;
+    private const byte Rst = 0x04;
+
+    private static bool Matches(string description, byte[] frame)
+    {
+        using var filter = new CaptureFilter(FrameDescription.Parse(description).Filter);
+        return filter.Matches(LinkType.Ethernet, frame, frame.Length);
+    }
+
+    [Fact]
+    public void Given_every_kind_of_frame_When_turned_into_a_filter_Then_libpcap_compiles_it()
+    {
+        foreach (var (singular, plural, _, hasPorts) in FrameDescription.Kinds)
+        {
+            foreach (var words in new[] { $"a {singular} from 192.168.0.2 to 192.168.1.2 with TTL 63 tagged with VLAN 10", $"no untagged {plural}", $"3 {plural}" })
+            {
+                using var filter = new CaptureFilter(FrameDescription.Parse(words).Filter);
+            }
+
+            if (hasPorts)
+            {
+                using var withPorts = new CaptureFilter(FrameDescription.Parse($"at least 2 {plural} from 192.168.0.2 port 1024 to 192.168.1.2 port 88").Filter);
+            }
+        }
+    }
+
+    [Fact]
+    public void Given_a_TCP_SYN_to_a_port_When_matched_Then_only_the_SYN_to_that_port_matches()
+    {
+        const string words = "a TCP SYN to 192.168.1.2 port 88";
+
+        Matches(words, RawFrame.Tcp4("192.168.0.2", 40000, "192.168.1.2", 88, Syn)).Should().BeTrue();
+        Matches(words, RawFrame.Tcp4("192.168.0.2", 40000, "192.168.1.2", 88, SynAck)).Should().BeFalse("a SYN-ACK is not a SYN");
+        Matches(words, RawFrame.Tcp4("192.168.0.2", 40000, "192.168.1.2", 80, Syn)).Should().BeFalse("another port");
+        Matches(words, RawFrame.Tcp4("192.168.0.2", 40000, "192.168.1.3", 88, Syn)).Should().BeFalse("another host");
+    }
+
+    [Fact]
+    public void Given_no_VLAN_words_When_matched_Then_tagged_and_untagged_frames_match_and_the_tag_words_select()
+    {
+        var tagged = RawFrame.Icmp4("192.168.10.2", "192.168.20.2", 8, 0, vlan: 20);
+        var untagged = RawFrame.Icmp4("192.168.10.2", "192.168.20.2", 8, 0);
+
+        Matches("an ICMP echo request to 192.168.20.2", tagged).Should().BeTrue();
+        Matches("an ICMP echo request to 192.168.20.2", untagged).Should().BeTrue();
+        Matches("an ICMP echo request to 192.168.20.2 tagged with VLAN 20", tagged).Should().BeTrue();
+        Matches("an ICMP echo request to 192.168.20.2 tagged with VLAN 10", tagged).Should().BeFalse();
+        Matches("an ICMP echo request to 192.168.20.2 tagged with VLAN 20", untagged).Should().BeFalse();
+        Matches("an untagged ICMP echo request to 192.168.20.2", tagged).Should().BeFalse();
+        Matches("an untagged ICMP echo request to 192.168.20.2", untagged).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Given_TTL_words_When_matched_Then_only_that_TTL_matches()
+    {
+        Matches("an ICMP echo request with TTL 63", RawFrame.Icmp4("192.168.0.2", "192.168.1.2", 8, 0, ttl: 63)).Should().BeTrue();
+        Matches("an ICMP echo request with TTL 63", RawFrame.Icmp4("192.168.0.2", "192.168.1.2", 8, 0, ttl: 64)).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Given_ICMP_error_words_When_matched_Then_type_and_code_are_told_apart()
+    {
+        var portUnreachable = RawFrame.Icmp4("192.168.0.1", "192.168.0.2", 3, 3);
+        var hostUnreachable = RawFrame.Icmp4("192.168.0.1", "192.168.0.2", 3, 1);
+        var timeExceeded = RawFrame.Icmp4("192.168.0.1", "192.168.0.2", 11, 0);
+
+        Matches("an ICMP port unreachable to 192.168.0.2", portUnreachable).Should().BeTrue();
+        Matches("an ICMP port unreachable to 192.168.0.2", hostUnreachable).Should().BeFalse();
+        Matches("an ICMP unreachable to 192.168.0.2", hostUnreachable).Should().BeTrue();
+        Matches("an ICMP time exceeded from 192.168.0.1", timeExceeded).Should().BeTrue();
+        Matches("a TCP reset to 192.168.0.2", RawFrame.Tcp4("192.168.1.2", 8080, "192.168.0.2", 40000, Rst)).Should().BeTrue();
+        Matches("a UDP packet from 192.168.1.2 port 53", RawFrame.Udp4("192.168.1.2", 53, "192.168.0.2", 40000)).Should().BeTrue();
+        Matches("traffic from 192.168.0.2", RawFrame.Udp4("192.168.1.1", 53, "192.168.0.2", 40000)).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("a", QuantityKind.AtLeast, 1)]
+    [InlineData("no", QuantityKind.Exactly, 0)]
+    [InlineData("3", QuantityKind.Exactly, 3)]
+    [InlineData("at least 2", QuantityKind.AtLeast, 2)]
+    [InlineData("at most 4", QuantityKind.AtMost, 4)]
+    public void Given_a_quantity_When_parsed_Then_it_is_kept(string words, QuantityKind kind, int count) =>
+        FrameDescription.Parse(words + " ICMP packets").Quantity.Should().Be(new Quantity(kind, count));
+
+    [Theory]
+    [InlineData("a TCP SYN to 192.168.1.300 port 88", "\"192.168.1.300\" is not an IPv4 address")]
+    [InlineData("a TCP SYN to 192.168.1.2 port 99999", "\"99999\" is not a port")]
+    [InlineData("a TCP SYN tagged with VLAN 5000", "\"VLAN 5000\" is not a VLAN")]
+    public void Given_a_malformed_value_in_the_words_When_parsed_Then_the_error_quotes_the_value_and_the_words(string words, string problem) =>
+        FluentActions.Invoking(() => FrameDescription.Parse(words)).Should().Throw<StepValueException>()
+            .Which.Message.Should().Contain(problem).And.Contain($"In the frame description \"{words}\"");
+
+    [Theory]
+    [InlineData("an ICMP echo request to port 7", "ICMP has no ports")]
+    [InlineData("a TCP SYN with TTL 300", "is not a TTL")]
+    [InlineData("a frobnicated packet", "names no kind of frame")]
+    [InlineData("a TCP SYN to 192.168.1.2 loudly", "\"loudly\" is not expected there")]
+    [InlineData("an untagged TCP SYN tagged with VLAN 10", "\"tagged\" is not expected there")]
+    public void Given_words_out_of_the_grammar_When_parsed_Then_the_error_quotes_the_words_and_the_grammar(string words, string problem)
+    {
+        var error = FluentActions.Invoking(() => FrameDescription.Parse(words)).Should().Throw<StepValueException>().Which;
+
+        error.Message.Should().Contain(problem).And.Contain("[a | an | no | N");
+    }
+}

@@ -1,0 +1,78 @@
+using Alpy.Runner;
+using Alpy.Specs.Steps.Topology;
+using Alpy.Specs.Steps.Values;
+
+namespace Alpy.Specs.Tests.Topology;
+
+public sealed class TopologyTableTests
+{
+    private static DataTable Table(params string[][] rows) => new([.. rows.Select(r => (IReadOnlyList<string>)r)]);
+
+    [Fact]
+    public void Given_two_links_and_two_VLANs_When_parsed_Then_the_lab_topology_has_them_in_order()
+    {
+        var table = Table(
+            ["link", "vlan", "network", "DUT address", "hosts"],
+            ["1", "", "192.168.1.0/24", "192.168.1.1", "192.168.1.2 192.168.1.3"],
+            ["0", "", "192.168.0.0/24", "192.168.0.1", "192.168.0.2"],
+            ["1", "10", "192.168.10.0/24", "192.168.10.1", "192.168.10.2"]);
+
+        var topology = TopologyTable.Parse(table);
+
+        topology.Links.Should().HaveCount(2);
+        topology.Links[0].Ipv4.DutAddress.ToString().Should().Be("192.168.0.1");
+        topology.Links[1].Ipv4.NodeAddresses.Select(a => a.ToString()).Should().Equal("192.168.1.2", "192.168.1.3");
+        topology.Links[1].Vlans.Should().ContainSingle().Which.Id.Should().Be(10);
+    }
+
+    [Fact]
+    public void Given_the_same_table_twice_When_keyed_Then_the_keys_are_equal_and_differ_from_another_plan()
+    {
+        string[][] rows = [["link", "network", "DUT address", "hosts"], ["0", "192.168.0.0/24", "192.168.0.1", "192.168.0.2"]];
+        string[][] other = [["link", "network", "DUT address", "hosts"], ["0", "192.168.0.0/24", "192.168.0.1", "192.168.0.3"]];
+
+        TopologyKey.Of(TopologyTable.Parse(Table(rows))).Should().Be(TopologyKey.Of(TopologyTable.Parse(Table(rows))));
+        TopologyKey.Of(TopologyTable.Parse(Table(rows))).Should().NotBe(TopologyKey.Of(TopologyTable.Parse(Table(other))));
+    }
+
+    [Theory]
+    [InlineData("192.168.1.0/33", "", "Row 2 of the links table")]
+    [InlineData("192.168.1.0", "", "ADDRESS/PREFIX")]
+    [InlineData("192.168.1.0/24", "192.168.9.9", "outside subnet")]
+    [InlineData("192.168.1.0/24", "192.168.1.300", "\"192.168.1.300\" is not an IPv4 address")]
+    [InlineData("192.168.0.0/16", "", "overlaps")]
+    public void Given_a_bad_value_in_a_row_When_parsed_Then_the_error_names_the_row_and_the_value(string network, string host, string expected)
+    {
+        var table = Table(
+            ["link", "network", "DUT address", "hosts"],
+            ["0", "192.168.0.0/24", "192.168.0.1", "192.168.0.2"],
+            ["1", network, "192.168.1.1", host.Length > 0 ? host : "192.168.1.2"]);
+
+        FluentActions.Invoking(() => TopologyTable.Parse(table)).Should().Throw<StepValueException>().Which.Message.Should().Contain(expected);
+    }
+
+    [Fact]
+    public void Given_a_gap_in_the_link_numbers_When_parsed_Then_the_error_names_the_missing_link() =>
+        FluentActions.Invoking(() => TopologyTable.Parse(Table(
+                ["link", "network", "DUT address", "hosts"],
+                ["0", "192.168.0.0/24", "192.168.0.1", "192.168.0.2"],
+                ["2", "192.168.2.0/24", "192.168.2.1", "192.168.2.2"])))
+            .Should().Throw<StepValueException>().WithMessage("*no link 1*without gaps*");
+
+    [Fact]
+    public void Given_an_unknown_column_When_parsed_Then_the_error_lists_the_columns() =>
+        FluentActions.Invoking(() => TopologyTable.Parse(Table(["link", "subnet", "DUT address", "hosts"], ["0", "192.168.0.0/24", "192.168.0.1", "192.168.0.2"])))
+            .Should().Throw<StepValueException>().WithMessage("*unknown column \"subnet\"*\"network\"*");
+
+    [Fact]
+    public void Given_VLAN_rows_without_the_links_own_row_When_parsed_Then_the_error_asks_for_it() =>
+        FluentActions.Invoking(() => TopologyTable.Parse(Table(
+                ["link", "vlan", "network", "DUT address", "hosts"],
+                ["0", "10", "192.168.10.0/24", "192.168.10.1", "192.168.10.2"])))
+            .Should().Throw<StepValueException>().WithMessage("*no row for the link itself*");
+
+    [Fact]
+    public void Given_a_link_number_beyond_the_lab_limit_When_parsed_Then_the_error_names_it() =>
+        FluentActions.Invoking(() => TopologyTable.Parse(Table(["link", "network", "DUT address", "hosts"], ["99", "192.168.0.0/24", "192.168.0.1", "192.168.0.2"])))
+            .Should().Throw<StepValueException>().WithMessage("*Row 1*\"link 99\" is not a link*");
+}
