@@ -60,8 +60,8 @@ public sealed class VerdictSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
         if (total == 0 || counts.Sum() != total || off > tolerance.Fraction + 1e-9)
         {
             throw new VerdictException(string.Create(CultureInfo.InvariantCulture,
-                $"Expected \"{first}\" and \"{second}\" to answer {attempt.Description} in the ratio {ratio} (shares {ratio.Share(0):P0} and {ratio.Share(1):P0}) within {tolerance}, "
-                + $"but of {total} response(s) \"{first}\" gave {counts[0]} ({shares[0]:P0}), \"{second}\" {counts[1]} ({shares[1]:P0}), others {total - counts.Sum()}.{Responses(attempt)}"));
+                $"Expected \"{first}\" and \"{second}\" to answer the requests ({attempt.Description}) in the ratio {ratio} (shares {ratio.Share(0) * 100:0.#}% and {ratio.Share(1) * 100:0.#}%) within {tolerance}, "
+                + $"but of {total} response(s) \"{first}\" gave {counts[0]} ({shares[0] * 100:0.#}%), \"{second}\" {counts[1]} ({shares[1] * 100:0.#}%), others {total - counts.Sum()}.{Responses(attempt)}"));
         }
     }
 

@@ -52,9 +52,8 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario)
     {
         ArgumentNullException.ThrowIfNull(node);
         var lab = Lease.Lab;
-        CheckLink(node.Link);
         return lab.Nodes.FirstOrDefault(n => n.Link == node.Link && n.VlanId == node.Vlan)
-            ?? throw new StepValueException($"There is no {node} in this scenario's topology: link {node.Link} has {Vlans(node.Link)}. Its nodes are {string.Join(", ", lab.Nodes.Select(NodeName))}.");
+            ?? throw new StepValueException($"There is no {node} in this scenario's topology; its nodes are {string.Join(", ", lab.Nodes.Select(NodeName))}.");
     }
 
     /// <summary>The node and address of <paramref name="host"/>: a node's primary address, or the node holding an address.</summary>

@@ -1,0 +1,67 @@
+using Alpy.Specs.Tests.Support;
+
+namespace Alpy.Specs.Tests.Suite;
+
+/// <summary>
+/// Bad input through the real runner, step library and lab: the fixture suite (Fixtures/BadInput) has one bad step per
+/// scenario. Each must fail with a message that names the step (with its file:line) and the bad value, and the run
+/// must go on to the scenarios after it.
+/// </summary>
+[Trait("Category", "integration")]
+public sealed class BadInputTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Given_scenarios_with_bad_steps_When_the_suite_runs_Then_each_fails_saying_which_step_and_value_and_the_good_one_passes()
+    {
+        var reports = TestPaths.SelfTestReports("bad-input", fresh: true);
+        var result = await SuiteProcess.RunAsync(TestPaths.BadInputAssembly,
+            new Dictionary<string, string> { ["ALPY_ARTIFACTS"] = Path.Combine(reports, "runs"), ["ALPY_FIXTURE_OUT"] = reports },
+            ["-trait", "Category=bad-input"], TimeSpan.FromMinutes(10), Token);
+
+        Expect(result, "An unknown step", "features/bad-input.feature:13", "undefined step", "When node 0 pings 192.168.1.2 very loudly");
+        Expect(result, "A malformed address", "features/bad-input.feature:17", "When node 0 pings 192.168.1.300", "\"192.168.1.300\" is not an IPv4 address");
+        Expect(result, "A malformed port", "features/bad-input.feature:21", "Given node 1 listens on TCP port 70000", "\"70000\" is not a port");
+        Expect(result, "An unknown link", "features/bad-input.feature:25", "Then link 7 carries an ICMP echo request", "There is no link 7 in this scenario's topology; it has links 0 to 1");
+        Expect(result, "An unknown node", "features/bad-input.feature:28", "When node 3 pings 192.168.1.2", "There is no node 3 in this scenario's topology; its nodes are node 0, node 1");
+        Expect(result, "A rate in bytes", "features/bad-input.feature:31", "to 2 MB/s", "rates are in bits, not bytes");
+        Expect(result, "A malformed frame description", "features/bad-input.feature:35", "port 99999", "\"99999\" is not a port");
+        Expect(result, "A malformed tcpdump filter", "features/bad-input.feature:39", "carries a frame matching \"icmp and and\"", "is not a tcpdump filter libpcap accepts");
+        Expect(result, "A rule that points outside the lab", "features/bad-input.feature:42", "10.0.0.1 port 88", "10.0.0.1 is outside the lab's subnets");
+        Expect(result, "A verdict before any traffic", "features/bad-input.feature:45", "Then the ping succeeds", "There is no ping to judge");
+        result.Scenario("A good scenario after the bad ones").Result.Should().Be("Pass", "the run goes on after bad input: {0}", result.Scenario("A good scenario after the bad ones").Message);
+        await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
+    }
+
+    [Fact]
+    public async Task Given_a_DUT_that_does_not_boot_When_the_suite_runs_Then_its_scenarios_fail_with_the_DUTs_reason_once_and_the_run_goes_on()
+    {
+        var reports = TestPaths.SelfTestReports("broken-dut", fresh: true);
+        var result = await SuiteProcess.RunAsync(TestPaths.BadInputAssembly,
+            new Dictionary<string, string>
+            {
+                ["ALPY_ARTIFACTS"] = Path.Combine(reports, "runs"),
+                ["ALPY_FIXTURE_OUT"] = reports,
+                ["ALPY_FIXTURE_DUT"] = "broken",
+            },
+            ["-trait", "Category=broken-dut"], TimeSpan.FromMinutes(10), Token);
+
+        Expect(result, "The DUT does not boot", "features/broken-dut.feature:7", "Given the DUT has 2 links",
+            "The lab did not come up", "rabbit: failed: rabbit.route", "no-gateway");
+        Expect(result, "The same DUT is not booted again", "features/broken-dut.feature:11", "Given the DUT has 2 links",
+            "did not come up earlier in this run, so it is not tried again", "rabbit: failed: rabbit.route");
+        result.Scenario("A scenario that needs no lab").Result.Should().Be("Pass", "the run goes on");
+        SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")).Should().ContainSingle("the DUT is booted once, not once per scenario");
+        await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
+    }
+
+    private static void Expect(SuiteResult result, string scenario, string location, params string[] fragments)
+    {
+        var outcome = result.Scenario(scenario);
+        outcome.Result.Should().Be("Fail", $"scenario \"{scenario}\" has bad input");
+        outcome.Message.Should().Contain(location, "the message says where");
+        foreach (var fragment in fragments)
+            outcome.Message.Should().Contain(fragment, $"the message of \"{scenario}\" names the step and the bad value");
+    }
+}

@@ -1,0 +1,61 @@
+using Alpy.Specs.Tests.Support;
+
+namespace Alpy.Specs.Tests.Suite;
+
+/// <summary>
+/// The suite is not green by construction: the whole feature suite runs against a DUT configured wrongly on purpose
+/// (ALPY_DUT_MUTANTS=all: filters ignored, reroutes to the wrong port, masquerade forgotten, no rate limit, one
+/// backend only, forwarding never off). Exactly the scenarios that depend on those behaviours must fail, each with a
+/// message that says what was expected and what was seen; every other scenario (the negative twins among them) passes.
+/// </summary>
+[Trait("Category", "integration")]
+[Trait("Category", "slow")]
+public sealed class NegativeProofTests
+{
+    /// <summary>Scenario, the mutant that breaks it, and what its failure message must say.</summary>
+    private static readonly (string Scenario, string Mutant, string[] Says)[] Expected =
+    [
+        ("Dropped TCP traffic to a port does not cross the DUT (protocol: TCP, port: 8080)", "ignore-filters", ["Expected the message", "to time out", "but it succeeded"]),
+        ("Dropped UDP traffic to a port does not cross the DUT (protocol: UDP, port: 5353)", "ignore-filters", ["Expected the message", "to time out", "but it succeeded"]),
+        ("Dropped ICMP does not cross the DUT", "ignore-filters", ["Expected the ping", "to time out", "but it succeeded"]),
+        ("Rejected TCP traffic is answered on the client's link (protocol: TCP, port: 8080, answer: a TCP reset)", "ignore-filters", ["to be refused", "but it succeeded"]),
+        ("Rejected UDP traffic is answered on the client's link (protocol: UDP, port: 5353, answer: an ICMP port unreachable)", "ignore-filters", ["to be refused", "but it succeeded"]),
+        ("Rejected ICMP is answered with an ICMP error", "ignore-filters", ["Expected the ping", "to fail", "but it succeeded"]),
+        ("A rule keeps the tenants apart", "ignore-filters", ["Expected the ping (node 1.10 pings 192.168.20.2) to time out", "but it succeeded"]),
+        ("A connection to port 80 is served on port 88", "reroute-wrong-port", ["Expected the reply \"via port 80\"", "no reply came", "was refused"]),
+        ("A connection can be rerouted to another host", "reroute-wrong-port", ["Expected the reply \"elsewhere\"", "no reply came"]),
+        ("A UDP port is rerouted too", "reroute-wrong-port", ["Expected the reply \"query\"", "no reply came"]),
+        ("A masqueraded TCP client appears as the DUT (protocol: TCP, port: 7)", "forget-masquerade", ["Expected node 1 to receive \"who am I\" from 192.168.1.1", "from 192.168.0.2"]),
+        ("A masqueraded UDP client appears as the DUT (protocol: UDP, port: 7)", "forget-masquerade", ["Expected node 1 to receive \"who am I\" from 192.168.1.1", "from 192.168.0.2"]),
+        ("A masqueraded ping leaves link 1 from the DUT's address", "forget-masquerade", ["Expected link 1 to carry an ICMP echo request from 192.168.1.1 to 192.168.1.2", "but it carried none", "192.168.0.2 > 192.168.1.2"]),
+        ("Traffic leaving link 1 is held to 1 Mbit/s (rate: 1 Mbit/s)", "no-rate-limit", ["Expected the throughput", "to be 1 Mbit/s within 25%", "but it was"]),
+        ("Traffic leaving link 1 is held to 4 Mbit/s (rate: 4 Mbit/s)", "no-rate-limit", ["Expected the throughput", "to be 4 Mbit/s within 25%", "but it was"]),
+        ("Requests are spread 1:1 over two backends (ratio: 1:1)", "first-backend-only", ["Expected \"backend A\" and \"backend B\" to answer the requests", "\"backend A\" gave 8 (100%), \"backend B\" 0 (0%)"]),
+        ("Requests are spread 3:1 over two backends (ratio: 3:1)", "first-backend-only", ["Expected \"backend A\" and \"backend B\" to answer the requests", "\"backend A\" gave 8 (100%), \"backend B\" 0 (0%)"]),
+        ("With forwarding switched off nothing crosses the DUT", "keep-forwarding", ["Expected the ping (node 0 pings 192.168.1.2) to fail", "but it succeeded"]),
+    ];
+
+    [Fact]
+    public async Task Given_a_DUT_configured_wrongly_on_purpose_When_the_whole_suite_runs_Then_exactly_the_scenarios_that_depend_on_it_fail_and_say_why()
+    {
+        var reports = TestPaths.SelfTestReports("mutants", fresh: true);
+
+        var result = await SuiteProcess.RunAsync(TestPaths.SpecsAssembly,
+            new Dictionary<string, string> { ["ALPY_DUT_MUTANTS"] = "all", ["ALPY_SPECS_REPORTS"] = "/selftest/mutants" },
+            [], TimeSpan.FromMinutes(30), TestContext.Current.CancellationToken);
+
+        result.Scenarios.Should().HaveCountGreaterThanOrEqualTo(25, "the whole suite ran");
+        result.Failed.Should().BeEquivalentTo(Expected.Select(e => e.Scenario),
+            "exactly the scenarios that depend on the mutated behaviours fail; the others (the twins among them) pass.\n{0}",
+            string.Join("\n", result.Scenarios.Where(s => s.Result == "Fail").Select(s => $"{s.Name}: {s.Message}")));
+        foreach (var (scenario, mutant, says) in Expected)
+        {
+            var message = result.Scenario(scenario).Message;
+            foreach (var words in says)
+                message.Should().Contain(words, $"the failure of \"{scenario}\" (mutant {mutant}) says what was expected and what was seen");
+        }
+
+        result.Passed.Should().HaveCount(result.Scenarios.Count - Expected.Length, "nothing else fails or is skipped");
+        await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
+    }
+}
