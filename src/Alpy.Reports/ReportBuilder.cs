@@ -64,16 +64,22 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
         await using var ndjson = NdjsonWriter.Create(Path.Combine(runDirectory, RunFolderLayout.Messages));
 
         var source = merger?.MergeAsync(cancellationToken) ?? ReadSingle(single!, cancellationToken);
+        async Task PublishAsync(Envelope envelope, long? movedBytes)
+        {
+            builder.Add(envelope, movedBytes);
+            await html.WriteAsync(envelope, cancellationToken).ConfigureAwait(false);
+            await ndjson.WriteAsync(envelope, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             await foreach (var (envelope, directory) in source.ConfigureAwait(false))
             {
-                var (envelopes, movedBytes) = await externalizer.ProcessAsync(envelope, directory, cancellationToken).ConfigureAwait(false);
-                foreach (var published in envelopes)
+                var (published, link, movedBytes) = await externalizer.ProcessAsync(envelope, directory, cancellationToken).ConfigureAwait(false);
+                await PublishAsync(published, movedBytes).ConfigureAwait(false);
+                if (link is not null)
                 {
-                    builder.Add(published, ReferenceEquals(published, envelope) ? movedBytes : null);
-                    await html.WriteAsync(published, cancellationToken).ConfigureAwait(false);
-                    await ndjson.WriteAsync(published, cancellationToken).ConfigureAwait(false);
+                    await PublishAsync(link, null).ConfigureAwait(false);
                 }
             }
         }

@@ -37,6 +37,24 @@ public sealed class ReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_large_pcap_When_reported_Then_the_run_and_the_published_stream_point_at_its_file()
+    {
+        var stream = _temp.File("messages.ndjson");
+        var pcap = new byte[600 * 1024];
+        new Random(3).NextBytes(pcap);
+        TestReports.SuiteWithEvidence(pcap).Write(stream);
+
+        var result = await TestReports.WriteAsync(stream, ReportsFolder, "pcap");
+
+        var expected = new AttachmentInfo("application/vnd.tcpdump.pcap", "link0.pcap", pcap.Length, "artifacts/attachments/0001-link0.pcap");
+        result.Run.Scenarios.SelectMany(s => s.AllAttachments).Should().ContainSingle(a => a.MediaType == "application/vnd.tcpdump.pcap").Which.Should().Be(expected);
+        (await Runs.ReadAsync(result.MessagesPath)).Scenarios.SelectMany(s => s.AllAttachments).Should().ContainSingle(a => a.Url != null)
+            .Which.Should().Be(expected with { SizeBytes = null }, "the published stream holds the link, not the bytes");
+        (await File.ReadAllBytesAsync(Path.Combine(result.RunDirectory, "artifacts/attachments/0001-link0.pcap"), TestContext.Current.CancellationToken)).Should().Equal(pcap);
+        result.Run.FailedScenarios.First().AllAttachments.Select(a => a.Describe()).Should().Contain("link0.pcap (application/vnd.tcpdump.pcap, 600 KiB) → artifacts/attachments/0001-link0.pcap");
+    }
+
+    [Fact]
     public async Task Given_the_published_stream_When_read_again_Then_it_says_what_the_input_said()
     {
         var stream = RepositoryPaths.CckStream("examples-tables");

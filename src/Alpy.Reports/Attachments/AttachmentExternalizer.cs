@@ -35,25 +35,24 @@ internal sealed class AttachmentExternalizer
     public IReadOnlyList<string> Warnings => _warnings;
 
     /// <summary>
-    /// Returns the envelopes to publish instead of <paramref name="envelope"/> (itself, changed or not,
-    /// plus a link for a shortened text) and the size of evidence that left the page.
+    /// Returns what to publish instead of <paramref name="envelope"/>: itself, changed or not, a link to
+    /// the whole file for a shortened text, and the size of evidence that left the page.
     /// </summary>
     /// <param name="envelope">Any envelope; only attachments are touched.</param>
     /// <param name="streamDirectory">The folder of the stream it came from, against which relative URLs resolve.</param>
     /// <param name="cancellationToken">Stops writing files.</param>
-    public async Task<(IReadOnlyList<Envelope> Envelopes, long? MovedBytes)> ProcessAsync(
-        Envelope envelope, string streamDirectory, CancellationToken cancellationToken = default)
+    public async Task<Externalized> ProcessAsync(Envelope envelope, string streamDirectory, CancellationToken cancellationToken = default)
     {
         if (envelope.Kind != MessageKinds.Attachment)
         {
-            return ([envelope], null);
+            return new(envelope);
         }
 
         var body = envelope.GetString("body") ?? "";
         var url = envelope.GetString("url");
         if (body.Length == 0 && url is not null)
         {
-            return ([envelope], Gather(envelope, url, streamDirectory));
+            return Gather(envelope, url, streamDirectory) is { } gathered ? new(envelope.Changed(), null, gathered) : new(envelope);
         }
 
         var mediaType = envelope.GetString("mediaType") ?? "application/octet-stream";
@@ -63,7 +62,7 @@ internal sealed class AttachmentExternalizer
         {
             if (size <= _policy.InlineTextLimitBytes || mediaType == "text/uri-list")
             {
-                return ([envelope], null);
+                return new(envelope);
             }
 
             return await ShortenTextAsync(envelope, body, base64, mediaType, cancellationToken).ConfigureAwait(false);
@@ -71,19 +70,19 @@ internal sealed class AttachmentExternalizer
 
         if (size <= _policy.InlineLimitBytes)
         {
-            return ([envelope], null);
+            return new(envelope);
         }
 
         var bytes = base64 ? DecodeBase64(body, envelope) : Encoding.UTF8.GetBytes(body);
         if (bytes is null)
         {
-            return ([envelope], null);
+            return new(envelope);
         }
 
         var relative = await WriteFileAsync(bytes, envelope.GetString("fileName"), mediaType, cancellationToken).ConfigureAwait(false);
         envelope.Message["body"] = "";
         envelope.Message["url"] = relative;
-        return ([envelope], bytes.LongLength);
+        return new(envelope.Changed(), null, bytes.LongLength);
     }
 
     /// <summary>Removes the files written so far: a report that failed must not leave half its evidence behind.</summary>
@@ -113,13 +112,13 @@ internal sealed class AttachmentExternalizer
             || type.Equals("application/xml", StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task<(IReadOnlyList<Envelope>, long?)> ShortenTextAsync(
+    private async Task<Externalized> ShortenTextAsync(
         Envelope envelope, string body, bool base64, string mediaType, CancellationToken cancellationToken)
     {
         var bytes = base64 ? DecodeBase64(body, envelope) : Encoding.UTF8.GetBytes(body);
         if (bytes is null)
         {
-            return ([envelope], null);
+            return new(envelope);
         }
 
         var fileName = envelope.GetString("fileName");
@@ -151,7 +150,7 @@ internal sealed class AttachmentExternalizer
             }
         }
 
-        return ([envelope, new Envelope(MessageKinds.Attachment, link, envelope.Line)], bytes.LongLength);
+        return new(envelope.Changed(), new Envelope(MessageKinds.Attachment, link, envelope.Line), bytes.LongLength);
     }
 
     private long? Gather(Envelope envelope, string url, string streamDirectory)

@@ -103,7 +103,10 @@ internal static class RunIndexPage
             return;
         }
 
-        page.Append("<h2>Failed scenarios</h2>\n<table>\n<tr><th>scenario</th><th>status</th><th>failing step</th></tr>\n");
+        // The report hides statuses named by ?hide=, so this opens it on everything that did not pass.
+        page.Append("<h2>Failed scenarios</h2>\n<p class=\"links\"><a href=\"").Append(Href(RunFolderLayout.Html))
+            .Append("?hide=passed\">Open the report on these scenarios only</a></p>\n");
+        page.Append("<table>\n<tr><th>scenario</th><th>status</th><th>failing step</th></tr>\n");
         foreach (var scenario in failed)
         {
             page.Append("<tr><td>").Append(E(scenario.DisplayName)).Append("<br><code>").Append(E(scenario.Location.ToString()))

@@ -113,7 +113,7 @@ public sealed class ShardMerger
                 }
 
                 _remappers[i].Apply(envelope.Message);
-                yield return new SourcedEnvelope(envelope, directory);
+                yield return new SourcedEnvelope(envelope.Changed(), directory);
             }
         }
 
@@ -134,7 +134,7 @@ public sealed class ShardMerger
         JsonObject? finished = null;
 
         var reader = new MessageStreamReader(path, _readerOptions);
-        await foreach (var envelope in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var envelope in reader.ReadAllAsync(NeededForDefinitions, cancellationToken).ConfigureAwait(false))
         {
             var message = envelope.Message;
             switch (envelope.Kind)
@@ -193,6 +193,11 @@ public sealed class ShardMerger
         _shards.Add(new ShardInfo(shard + 1, path, ran, complete, complete && finished!["success"] is JsonValue success && success.TryGetValue(out bool ok) && ok));
     }
 
+    // The first pass needs definitions and what tells which shard ran which scenario; step results and
+    // attachments, the bulk of a stream, wait for the second pass.
+    private static bool NeededForDefinitions(string kind) => MessageKinds.IsDefinition(kind)
+        || kind is MessageKinds.TestRunStarted or MessageKinds.TestCase or MessageKinds.TestCaseStarted or MessageKinds.TestRunFinished;
+
     private void KeepMeta(Envelope envelope, string path)
     {
         if (_meta is null)
@@ -239,7 +244,7 @@ public sealed class ShardMerger
 
         remap.Apply(envelope.Message);
         _documents[uri] = envelope.Message;
-        _definitions.Add(envelope);
+        _definitions.Add(envelope.Changed());
     }
 
     private void KeepPickle(Envelope envelope, IdRemapper remap, string path)
@@ -255,7 +260,7 @@ public sealed class ShardMerger
         remap.Apply(envelope.Message);
         _pickles[key] = envelope.Message;
         _pickleNames[envelope.GetString("id") ?? ""] = $"'{envelope.GetString("name")}' ({envelope.GetString("uri")})";
-        _definitions.Add(envelope);
+        _definitions.Add(envelope.Changed());
     }
 
     private void KeepGlue(Envelope envelope, IdRemapper remap)
@@ -270,7 +275,7 @@ public sealed class ShardMerger
 
         remap.Apply(envelope.Message);
         _glue[key] = envelope.GetString("id") ?? "";
-        _definitions.Add(envelope);
+        _definitions.Add(envelope.Changed());
     }
 
     private void KeepPlain(Envelope envelope, IdRemapper remap)
@@ -278,7 +283,7 @@ public sealed class ShardMerger
         if (_plain.Add(KeyWithout(envelope, null)))
         {
             remap.Apply(envelope.Message);
-            _definitions.Add(envelope);
+            _definitions.Add(envelope.Changed());
         }
     }
 

@@ -13,6 +13,15 @@ namespace Alpy.Reports.Messages;
 /// <param name="Line">The 1-based line of the stream it was read from (0 when made in memory).</param>
 public sealed record Envelope(string Kind, JsonObject Message, int Line = 0)
 {
+    /// <summary>
+    /// The envelope's line as read (UTF-8), so that typed views deserialise from bytes instead of
+    /// re-serialising <see cref="Message"/>; empty once the message was changed (then it is the truth).
+    /// </summary>
+    internal ReadOnlyMemory<byte> Raw { get; init; }
+
+    /// <summary>Marks <see cref="Message"/> as changed, so that typed views read it rather than the bytes read.</summary>
+    internal Envelope Changed() => Raw.IsEmpty ? this : this with { Raw = default };
+
     /// <summary>Writes the envelope as one JSON object (no line break).</summary>
     public void WriteTo(Utf8JsonWriter writer)
     {

@@ -20,6 +20,7 @@ public sealed class MessageStreamReader
 
     private readonly string _path;
     private readonly MessageStreamReaderOptions _options;
+    private Func<string, bool>? _wanted;
 
     public MessageStreamReader(string path, MessageStreamReaderOptions? options = null)
     {
@@ -32,15 +33,19 @@ public sealed class MessageStreamReader
     /// <summary>The stream's path as given.</summary>
     public string Path => _path;
 
-    /// <summary>Envelopes read so far.</summary>
-    public int Count { get; private set; }
-
     /// <summary>Bytes of an unterminated, unparseable last line that were dropped (0 when none).</summary>
     public long TruncatedTailBytes { get; private set; }
 
     /// <summary>Reads every envelope in order. Can be enumerated once.</summary>
-    public async IAsyncEnumerable<Envelope> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Envelope> ReadAllAsync(CancellationToken cancellationToken = default) => ReadAllAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Reads the envelopes of the kinds <paramref name="wanted"/> accepts; the other lines are only
+    /// scanned for their kind, not parsed (a pass that needs a few kinds of a large stream).
+    /// </summary>
+    public async IAsyncEnumerable<Envelope> ReadAllAsync(Func<string, bool>? wanted, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        _wanted = wanted;
         await using var stream = OpenOrExplain();
         if (stream.Length == 0)
         {
@@ -148,10 +153,16 @@ public sealed class MessageStreamReader
             return null;
         }
 
+        var raw = line.ToArray();
+        if (_wanted is not null && KindOf(raw) is { } kind && !_wanted(kind))
+        {
+            return null;
+        }
+
         JsonNode? node;
         try
         {
-            var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = _options.MaxDepth });
+            var reader = new Utf8JsonReader(raw, new JsonReaderOptions { MaxDepth = _options.MaxDepth });
             node = JsonNode.Parse(ref reader);
             if (reader.Read())
             {
@@ -171,11 +182,10 @@ public sealed class MessageStreamReader
                 "The file is not a Cucumber Messages NDJSON stream or it was corrupted; re-run the suite to write it again.", e);
         }
 
-        Count++;
-        return ToEnvelope(node, lineNumber, line);
+        return ToEnvelope(node, lineNumber, line, raw);
     }
 
-    private Envelope ToEnvelope(JsonNode? node, int lineNumber, ReadOnlySequence<byte> line)
+    private Envelope ToEnvelope(JsonNode? node, int lineNumber, ReadOnlySequence<byte> line, byte[] raw)
     {
         if (node is JsonObject envelope && envelope.Count == 1)
         {
@@ -183,13 +193,29 @@ public sealed class MessageStreamReader
             if (message is JsonObject body)
             {
                 envelope.Remove(kind);
-                return new Envelope(kind, body, lineNumber);
+                return new Envelope(kind, body, lineNumber) { Raw = raw };
             }
         }
 
         throw new MessageStreamException(_path, lineNumber,
             $"is JSON but not a Cucumber Messages envelope (one property holding an object, such as {{\"pickle\":{{...}}}}). Line starts with: {Preview(line)}",
             "Give the runner's message stream (formatters.message.outputFilePath in reqnroll.json), not another JSON file.");
+    }
+
+    // The envelope's only property name, read without parsing the message; null when the line is not shaped so.
+    private static string? KindOf(byte[] raw)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(raw);
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName
+                ? reader.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private MessageStreamException TooLong(int lineNumber) => new(_path, lineNumber,

@@ -20,9 +20,10 @@ public sealed class AttachmentExternalizerTests : IDisposable
         var pcap = Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray();
         var envelope = Attachment(Convert.ToBase64String(pcap), "BASE64", "application/vnd.tcpdump.pcap", "link0.pcap");
 
-        var (published, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
+        var (published, link, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
 
-        published.Should().ContainSingle().Which.Should().BeSameAs(envelope);
+        published.Message.Should().BeSameAs(envelope.Message);
+        link.Should().BeNull();
         envelope.GetString("body").Should().BeEmpty();
         envelope.GetString("url").Should().Be("artifacts/attachments/0001-link0.pcap");
         moved.Should().Be(5000);
@@ -36,9 +37,10 @@ public sealed class AttachmentExternalizerTests : IDisposable
         var envelope = Attachment(Convert.ToBase64String(new byte[100]), "BASE64", "application/vnd.tcpdump.pcap", "tiny.pcap");
         var before = envelope.Message.ToJsonString();
 
-        var (published, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
+        var (published, link, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
 
-        published.Should().ContainSingle();
+        published.Should().BeSameAs(envelope);
+        link.Should().BeNull();
         envelope.Message.ToJsonString().Should().Be(before);
         moved.Should().BeNull();
         Directory.Exists(_temp.File("run/artifacts")).Should().BeFalse();
@@ -51,16 +53,15 @@ public sealed class AttachmentExternalizerTests : IDisposable
         var log = string.Join("\n", Enumerable.Range(1, 1000).Select(i => $"console line {i}"));
         var envelope = Attachment(log, "IDENTITY", "text/plain", "console.log");
 
-        var (published, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
+        var (published, link, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
 
-        published.Should().HaveCount(2);
-        var excerpt = published[0].GetString("body")!;
+        var excerpt = published.GetString("body")!;
         excerpt.Should().StartWith("console line 1\n").And.EndWith("console line 1000");
         excerpt.Should().Contain("the middle is not shown here. Whole text: artifacts/attachments/0001-console.log");
         excerpt.Length.Should().BeLessThan(1000);
-        published[1].GetString("mediaType").Should().Be("text/uri-list");
-        published[1].GetString("body").Should().Be("artifacts/attachments/0001-console.log");
-        published[1].GetString("testCaseStartedId").Should().Be("tcs-1", "the link belongs to the same step");
+        link!.GetString("mediaType").Should().Be("text/uri-list");
+        link.GetString("body").Should().Be("artifacts/attachments/0001-console.log");
+        link.GetString("testCaseStartedId").Should().Be("tcs-1", "the link belongs to the same step");
         moved.Should().Be(Encoding.UTF8.GetByteCount(log));
         (await File.ReadAllTextAsync(_temp.File("run/artifacts/attachments/0001-console.log"), TestContext.Current.CancellationToken)).Should().Be(log);
     }
@@ -73,7 +74,7 @@ public sealed class AttachmentExternalizerTests : IDisposable
         var envelope = Attachment("", "IDENTITY", "application/vnd.tcpdump.pcap", "link1.pcap");
         envelope.Message["url"] = "link1.pcap";
 
-        var (_, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
+        var (_, _, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
 
         envelope.GetString("url").Should().Be("artifacts/attachments/0001-link1.pcap");
         moved.Should().Be(3);

@@ -47,6 +47,39 @@ public sealed class ReportInBrowserTests : IDisposable
         await CheckInBrowserAsync(result.RunDirectory, "merged-report.png");
     }
 
+    [Fact]
+    [Trait("Category", "browser")]
+    public async Task Given_the_run_index_When_opened_Then_its_links_resolve_and_the_failures_link_hides_passed_scenarios()
+    {
+        // Given
+        var stream = _temp.File("messages.ndjson");
+        TestReports.SuiteWithEvidence(new byte[400 * 1024]).Write(stream);
+        var result = await TestReports.WriteAsync(stream, _temp.File("reports"), "index-test");
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.Browser.NewPageAsync();
+
+        // When
+        await page.GotoAsync(new Uri(result.IndexPath).AbsoluteUri);
+
+        // Then: the verdict, the totals line and links that all lead somewhere
+        (await page.Locator(".closing").InnerTextAsync()).Should().Be(result.Run.Totals.ToClosingLine());
+        var links = await page.Locator("a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+        links.Should().Contain(l => l.EndsWith("/report.html", StringComparison.Ordinal)).And.Contain(l => l.EndsWith("/junit.xml", StringComparison.Ordinal))
+            .And.Contain(l => l.EndsWith("/messages.ndjson", StringComparison.Ordinal)).And.Contain(l => l.EndsWith("/artifacts/", StringComparison.Ordinal));
+        foreach (var link in links.Select(l => new Uri(l)).Where(u => u.IsFile))
+        {
+            Path.Exists(link.LocalPath).Should().BeTrue($"the index links {link}");
+        }
+
+        // Then: the failures link opens the report on the scenarios that did not pass
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open the report on these scenarios only" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Scenarios" }).WaitForAsync();
+        await ExpandEveryFeatureAsync(page);
+        await Expect(page.Locator("h2 .highlight").GetByText("ICMP through the DUT is blocked", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("h2 .highlight").GetByText("Rate limit", new() { Exact = true })).ToBeVisibleAsync();
+        (await page.Locator("h2 .highlight").GetByText("Ping the DUT", new() { Exact = true }).CountAsync()).Should().Be(0, "passed scenarios are hidden");
+    }
+
     private static async Task CheckInBrowserAsync(string runDirectory, string screenshot)
     {
         var run = await Runs.ReadAsync(Path.Combine(runDirectory, RunFolderLayout.Messages));

@@ -21,6 +21,15 @@ public sealed class HtmlFormatterAssetsTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_the_npm_pin_When_compared_Then_the_code_pins_the_same_version()
+    {
+        var package = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "src/Alpy.Reports/html-formatter/package.json"), TestContext.Current.CancellationToken);
+
+        System.Text.Json.JsonDocument.Parse(package).RootElement.GetProperty("dependencies").GetProperty("@cucumber/html-formatter").GetString()
+            .Should().Be(HtmlFormatterAssets.PinnedVersion, "package.json (what npm installs) and the code (what it accepts) pin one version");
+    }
+
+    [Fact]
     public async Task Given_a_folder_without_the_package_When_loaded_Then_the_error_says_how_to_install_it()
     {
         var act = () => HtmlFormatterAssets.LoadAsync(_temp.Path, requirePinnedVersion: true, TestContext.Current.CancellationToken);

@@ -32,7 +32,7 @@ internal static class ProtocolJson
         try
         {
             var info = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)ProtocolJsonContext.Default.GetTypeInfo(typeof(T))!;
-            return envelope.Message.Deserialize(info)
+            return (envelope.Raw.IsEmpty ? envelope.Message.Deserialize(info) : FromRaw(envelope.Raw.Span, info))
                 ?? throw new JsonException("the message is null.");
         }
         catch (JsonException e)
@@ -41,5 +41,15 @@ internal static class ProtocolJson
                 $"has a '{envelope.Kind}' message that does not follow the Cucumber Messages schema: {e.Message}",
                 "The runner that wrote it is out of step with the protocol; re-run the suite with the project's runner.", e);
         }
+    }
+
+    // The envelope is {"kind": message}: step onto the message and read it straight from the bytes.
+    private static T? FromRaw<T>(ReadOnlySpan<byte> raw, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
+    {
+        var reader = new Utf8JsonReader(raw);
+        reader.Read();
+        reader.Read();
+        reader.Read();
+        return JsonSerializer.Deserialize(ref reader, info);
     }
 }
