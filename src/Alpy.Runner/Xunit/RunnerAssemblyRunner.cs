@@ -43,6 +43,7 @@ internal sealed class RunnerAssemblyRunner : XunitTestAssemblyRunner
 
         var host = RunnerHost.For(assembly);
         Execution.TestRun? run = null;
+        IReadOnlyList<Bindings.BindingError> bindingErrors = [];
         if (exception is null && host.DiscoveryProblem is null)
         {
             try
@@ -55,6 +56,7 @@ internal sealed class RunnerAssemblyRunner : XunitTestAssemblyRunner
 
                 await run.StartAsync(Plan(host, scenarioCases), ctxt.CancellationTokenSource.Token).ConfigureAwait(false);
                 Running[assembly] = true;
+                bindingErrors = run.Environment.Registry.Errors;
             }
             catch (Exception e)
             {
@@ -71,7 +73,8 @@ internal sealed class RunnerAssemblyRunner : XunitTestAssemblyRunner
             if (run is not null)
             {
                 await run.FinishAsync(CancellationToken.None).ConfigureAwait(false);
-                foreach (var problem in run.RunProblems)
+                // An invalid binding is an error even when no scenario needed it.
+                foreach (var problem in bindingErrors.Select(e => $"Invalid binding {e}").Concat(run.RunProblems))
                 {
                     // At normal verbosity `dotnet test` prints only the type's name; detailed verbosity and the TRX show the message.
                     await OnTestAssemblyCleanupFailure(ctxt, new TestRunCleanupFailedException(problem)).ConfigureAwait(false);

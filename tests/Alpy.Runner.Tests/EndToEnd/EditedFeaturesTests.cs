@@ -19,6 +19,7 @@ public sealed class EditedFeaturesTests : IDisposable
         // Given
         CopySamples();
         File.WriteAllText(Path.Combine(directory, "features", "broken.feature"), "Feature: Broken\n  Scenario: one\n    Given a calculator\n      | a | b |\n      | c |\n");
+        File.WriteAllText(Path.Combine(directory, "BrokenBinding.cs"), "namespace Alpy.Runner.Samples; [Binding] public sealed class BrokenBinding { [Given(\"a (broken\")] public void Broken() { } }");
 
         // When
         var (buildExit, build) = await DotnetAsync("build", Project, "--disable-build-servers", "-p:UseSharedCompilation=false");
@@ -29,7 +30,9 @@ public sealed class EditedFeaturesTests : IDisposable
         build.Should().MatchRegex(@"features/broken\.feature\(5,\d+\): warning ALPYR001: features/broken\.feature:5:\d+: .*inconsistent cell count");
         build.Should().MatchRegex(@"features/outcomes\.feature\(18,5\): warning ALPYR101: No step definition matches ""When I frobnicate the calculator 3 times""");
         build.Should().MatchRegex(@"features/outcomes\.feature\(24,5\): warning ALPYR102: ""When I press the big button"" matches 2 step definitions");
+        build.Should().MatchRegex(@"warning ALPYR103: Alpy\.Runner\.Samples\.BrokenBinding\.Broken: The Cucumber Expression ""a \(broken"" is invalid at column 3");
         testExit.Should().NotBe(0);
+        test.Should().Contain("TestRunCleanupFailedException", "an invalid binding fails the run even if no scenario uses it");
         test.Should().Contain("features/broken.feature cannot be parsed").And.Contain("features/broken.feature:5:");
         test.Should().MatchRegex(@"Passed!?.*|Failed!  - Failed: +5, Passed: +7", "the other features still ran");
     }

@@ -134,6 +134,10 @@ public sealed class SampleFeaturesTests(SamplesProject samples) : IClassFixture<
         run.ScenariosRun.Should().BeEquivalentTo(expected);
         run.Messages.Count(m => m.Pickle is not null).Should().Be(expected.Length, "the stream lists only what ran");
         run.HookLog.Count(l => l == "before test run").Should().Be(1);
+        if (filter.Contains("Reroute", StringComparison.Ordinal))
+        {
+            Directory.GetFiles(run.Directory, "link0.pcap*", SearchOption.AllDirectories).Should().ContainSingle("the step's attachment reaches the xUnit result (the TRX keeps it as a result file)");
+        }
     }
 
     [Fact]
