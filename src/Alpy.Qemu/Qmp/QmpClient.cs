@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -17,15 +16,13 @@ namespace Alpy.Qemu.Qmp;
 /// </summary>
 public sealed class QmpClient : IAsyncDisposable
 {
-    private static readonly JsonElement EmptyObject = ParseEmptyObject();
     private readonly Stream _stream;
     private readonly JsonLineReader _lines;
     private readonly ILogger _logger;
     private readonly IMachineLifetime? _lifetime;
     private readonly object _sync = new();
     private readonly Dictionary<long, PendingCommand> _pending = [];
-    private readonly List<EventWaiter> _eventWaiters = [];
-    private readonly Queue<QmpEvent> _recentEvents = new();
+    private readonly QmpEventBoard _events;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly CancellationTokenSource _stopReading = new();
     private readonly TaskCompletionSource<QmpVersion> _greeting = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -42,6 +39,7 @@ public sealed class QmpClient : IAsyncDisposable
         _logger = logger ?? NullLogger.Instance;
         _lifetime = lifetime;
         _lines = new JsonLineReader(stream, options.MaxMessageBytes);
+        _events = new QmpEventBoard(options.RecentEventCapacity);
         _readLoop = Task.Run(ReadLoopAsync);
     }
 
@@ -57,16 +55,7 @@ public sealed class QmpClient : IAsyncDisposable
     public Task Closed => _closed.Task;
 
     /// <summary>The most recent events, oldest first (at most <see cref="QmpClientOptions.RecentEventCapacity"/>).</summary>
-    public IReadOnlyList<QmpEvent> RecentEvents
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return [.. _recentEvents];
-            }
-        }
-    }
+    public IReadOnlyList<QmpEvent> RecentEvents => _events.Recent;
 
     /// <summary>Connects to QEMU's QMP unix socket (<c>-qmp unix:PATH,server=on,wait=off</c>) and negotiates capabilities.</summary>
     public static async Task<QmpClient> ConnectAsync(
@@ -118,7 +107,7 @@ public sealed class QmpClient : IAsyncDisposable
 
         try
         {
-            await WriteAsync(Serialize(command, arguments, id), command, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(QmpWire.Command(command, arguments, id), command, cancellationToken).ConfigureAwait(false);
             var answer = await pending.Completion.Task.WaitAsync(limit, cancellationToken).ConfigureAwait(false);
             Log.QmpCommandAnswered(_logger, Options.Name, command);
             return answer;
@@ -182,13 +171,9 @@ public sealed class QmpClient : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var limit = CheckTimeout(timeout);
-        var waiter = new EventWaiter(name, new TaskCompletionSource<QmpEvent>(TaskCreationOptions.RunContinuationsAsynchronously));
-        lock (_sync)
-        {
-            _eventWaiters.Add(waiter);
-        }
-
-        return AwaitEventAsync(waiter, limit, cancellationToken);
+        return _events.Register(name) is { } waiter
+            ? AwaitEventAsync(waiter, limit, cancellationToken)
+            : ClosedBeforeEventAsync(name);
     }
 
     public async ValueTask DisposeAsync()
@@ -230,58 +215,6 @@ public sealed class QmpClient : IAsyncDisposable
         }
     }
 
-    private static JsonElement ParseEmptyObject()
-    {
-        using var document = JsonDocument.Parse("{}");
-        return document.RootElement.Clone();
-    }
-
-    private static byte[] Serialize(string command, JsonObject? arguments, long id)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("execute", command);
-            if (arguments is not null)
-            {
-                writer.WritePropertyName("arguments");
-                arguments.WriteTo(writer);
-            }
-
-            writer.WriteNumber("id", id);
-            writer.WriteEndObject();
-        }
-
-        return [.. buffer.WrittenSpan, (byte)'\n'];
-    }
-
-    private static QmpVersion ParseVersion(JsonElement greeting)
-    {
-        if (!greeting.TryGetProperty("version", out var version) || !version.TryGetProperty("qemu", out var qemu))
-        {
-            return new QmpVersion(0, 0, 0, string.Empty);
-        }
-
-        static int Part(JsonElement element, string name) =>
-            element.TryGetProperty(name, out var value) && value.TryGetInt32(out var number) ? number : 0;
-
-        var package = version.TryGetProperty("package", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : string.Empty;
-        return new QmpVersion(Part(qemu, "major"), Part(qemu, "minor"), Part(qemu, "micro"), package);
-    }
-
-    private static DateTimeOffset ParseTimestamp(JsonElement message)
-    {
-        if (message.TryGetProperty("timestamp", out var timestamp)
-            && timestamp.TryGetProperty("seconds", out var seconds) && seconds.TryGetInt64(out var s)
-            && timestamp.TryGetProperty("microseconds", out var microseconds) && microseconds.TryGetInt64(out var us))
-        {
-            return DateTimeOffset.FromUnixTimeSeconds(s).AddTicks(us * 10);
-        }
-
-        return DateTimeOffset.UtcNow;
-    }
-
     private TimeSpan CheckTimeout(TimeSpan? timeout)
     {
         var limit = timeout ?? Options.DefaultTimeout;
@@ -290,7 +223,10 @@ public sealed class QmpClient : IAsyncDisposable
             : throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A QMP wait needs a positive timeout.");
     }
 
-    private async Task<QmpEvent> AwaitEventAsync(EventWaiter waiter, TimeSpan limit, CancellationToken cancellationToken)
+    private async Task<QmpEvent> ClosedBeforeEventAsync(string name) =>
+        throw await ClosedDuringAsync(name, $"waiting for the {name} event").ConfigureAwait(false);
+
+    private async Task<QmpEvent> AwaitEventAsync(QmpEventBoard.Waiter waiter, TimeSpan limit, CancellationToken cancellationToken)
     {
         try
         {
@@ -306,10 +242,7 @@ public sealed class QmpClient : IAsyncDisposable
         }
         finally
         {
-            lock (_sync)
-            {
-                _eventWaiters.Remove(waiter);
-            }
+            _events.Unregister(waiter);
         }
     }
 
@@ -380,12 +313,11 @@ public sealed class QmpClient : IAsyncDisposable
             }
             else if (message.TryGetProperty("QMP", out var greeting))
             {
-                _greeting.TrySetResult(ParseVersion(greeting));
+                _greeting.TrySetResult(QmpWire.Version(greeting));
             }
             else if (message.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String)
             {
-                var data = message.TryGetProperty("data", out var d) ? d.Clone() : EmptyObject;
-                OnEvent(new QmpEvent(name.GetString()!, data, ParseTimestamp(message)));
+                OnEvent(QmpWire.Event(name.GetString()!, message));
             }
             else if (message.TryGetProperty("id", out var id) && id.TryGetInt64(out var number))
             {
@@ -416,38 +348,14 @@ public sealed class QmpClient : IAsyncDisposable
         }
         else
         {
-            var error = message.TryGetProperty("error", out var e) ? e : default;
-            var errorClass = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("class", out var c) ? c.GetString() : null;
-            var description = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("desc", out var dsc) ? dsc.GetString() ?? string.Empty : message.GetRawText();
-            pending.Completion.TrySetException(new QmpException(
-                pending.Command,
-                errorClass,
-                description,
-                $"QEMU refused `{pending.Command}` ({errorClass ?? "error"}): {description}"));
+            pending.Completion.TrySetException(QmpWire.Error(pending.Command, message));
         }
     }
 
     private void OnEvent(QmpEvent received)
     {
-        List<EventWaiter> woken;
-        lock (_sync)
-        {
-            _recentEvents.Enqueue(received);
-            while (_recentEvents.Count > Options.RecentEventCapacity)
-            {
-                _recentEvents.Dequeue();
-            }
-
-            woken = _eventWaiters.Where(w => string.Equals(w.Name, received.Name, StringComparison.Ordinal)).ToList();
-            _eventWaiters.RemoveAll(woken.Contains);
-        }
-
+        _events.Publish(received);
         Log.QmpEventReceived(_logger, Options.Name, received.Name);
-        foreach (var waiter in woken)
-        {
-            waiter.Completion.TrySetResult(received);
-        }
-
         try
         {
             EventReceived?.Invoke(this, received);
@@ -462,13 +370,13 @@ public sealed class QmpClient : IAsyncDisposable
     private async Task OnClosedAsync(Exception? failure)
     {
         List<PendingCommand> commands;
-        List<EventWaiter> waiters;
         lock (_sync)
         {
             _closed.TrySetResult();
             commands = [.. _pending.Values];
-            waiters = [.. _eventWaiters];
         }
+
+        var waiters = _events.Close();
 
         if (failure is not null)
         {
@@ -509,6 +417,4 @@ public sealed class QmpClient : IAsyncDisposable
     }
 
     private sealed record PendingCommand(string Command, TaskCompletionSource<JsonElement> Completion);
-
-    private sealed record EventWaiter(string Name, TaskCompletionSource<QmpEvent> Completion);
 }

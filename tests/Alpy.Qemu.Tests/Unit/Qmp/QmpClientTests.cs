@@ -146,6 +146,19 @@ public sealed class QmpClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Given_a_closed_connection_When_an_event_wait_starts_Then_it_fails_at_once_instead_of_at_its_timeout()
+    {
+        await using var qmp = await ConnectAsync();
+        _pair.Server.Close();
+        await qmp.Closed.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+
+        var waiting = () => qmp.WaitForEventAsync("SHUTDOWN", TimeSpan.FromSeconds(30), Cancellation);
+
+        (await waiting.Should().ThrowAsync<QmpClosedException>().WithMessage("*closed while waiting for the SHUTDOWN event*"))
+            .Which.Should().NotBeOfType<QmpTimeoutException>();
+    }
+
+    [Fact]
     public async Task Given_qemu_never_answers_When_the_timeout_passes_Then_a_timeout_error_names_the_command()
     {
         await using var qmp = await ConnectAsync();
