@@ -5,7 +5,8 @@ using Alpy.Qemu.Tests.Support;
 namespace Alpy.Qemu.Tests.Integration;
 
 /// <summary>
-/// A host process that dies by SIGKILL (no finally block, no ProcessExit) must not leave its QEMU running.
+/// A host process that dies by SIGKILL (no finally block, no ProcessExit) or SIGTERM must not leave its QEMU
+/// running.
 /// The host is this test assembly itself, run in a process of its own with only <see cref="HostProgram"/>
 /// selected: that "test" is explicit, so normal runs never start it.
 /// </summary>
@@ -14,7 +15,7 @@ public sealed class HostDeathTests(RabbitImage rabbit)
 {
     private const string RunVariable = "ALPY_QEMU_TEST_HOST_RUN";
 
-    [Fact(Explicit = true, DisplayName = "host program for Given_a_host_running_qemu_When_it_is_killed_with_sigkill_Then_qemu_dies_with_it")]
+    [Fact(Explicit = true, DisplayName = "host program for Given_a_host_running_qemu_When_it_is_killed_with_a_signal_Then_qemu_dies_with_it")]
     public async Task HostProgram()
     {
         var run = Environment.GetEnvironmentVariable(RunVariable)
@@ -24,8 +25,10 @@ public sealed class HostDeathTests(RabbitImage rabbit)
         await Task.Delay(Timeout.Infinite, TestContext.Current.CancellationToken);
     }
 
-    [Fact]
-    public async Task Given_a_host_running_qemu_When_it_is_killed_with_sigkill_Then_qemu_dies_with_it()
+    [Theory]
+    [InlineData("KILL")]
+    [InlineData("TERM")]
+    public async Task Given_a_host_running_qemu_When_it_is_killed_with_a_signal_Then_qemu_dies_with_it(string signal)
     {
         using var run = TempDirectory.Create();
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Alpy.Qemu.Tests"))
@@ -56,14 +59,15 @@ public sealed class HostDeathTests(RabbitImage rabbit)
             qemuPid = int.Parse(await File.ReadAllTextAsync(started, TestContext.Current.CancellationToken), CultureInfo.InvariantCulture);
             Directory.Exists($"/proc/{qemuPid}").Should().BeTrue("QEMU runs while its host lives");
 
-            host.Kill(entireProcessTree: false); // SIGKILL of the host alone: QEMU is not killed by us
+            // The host alone gets the signal: QEMU is not killed by the test.
+            await Command.RunCheckedAsync(["kill", "-s", signal, host.Id.ToString(CultureInfo.InvariantCulture)], TestContext.Current.CancellationToken);
             await host.WaitForExitAsync(TestContext.Current.CancellationToken);
             for (var i = 0; i < 100 && Directory.Exists($"/proc/{qemuPid}"); i++)
             {
                 await Task.Delay(100, TestContext.Current.CancellationToken);
             }
 
-            Directory.Exists($"/proc/{qemuPid}").Should().BeFalse("QEMU dies with its host (setpriv --pdeathsig KILL)");
+            Directory.Exists($"/proc/{qemuPid}").Should().BeFalse($"QEMU dies with its host (SIG{signal}: setpriv --pdeathsig KILL, and ProcessExit)");
         }
         finally
         {

@@ -8,9 +8,7 @@
 #
 # Only shell builtins run in loops: under TCG every fork+exec costs milliseconds.
 
-RABBIT_RUN=/run/rabbit
-# Busybox runs its own applets before anything on PATH, so iproute2's ip is called by path.
-IP=/bin/ip
+. /usr/lib/rabbit/common.sh
 
 rabbit_fail() {
   RABBIT_ERROR=$*
@@ -145,34 +143,6 @@ rabbit_cleanup_lines() {
   echo "route flush proto static"
 }
 
-# The IPv6 routes as "destination/length nexthop device" lines, without the counters that traffic changes:
-# rabbit-reset compares them with the baseline's to know whether a scenario added or removed any.
-rabbit_routes6() {
-  local dest len _src _srclen nexthop dev
-  while read -r dest len _src _srclen nexthop _ _ _ _ dev; do
-    echo "$dest/$len $nexthop $dev"
-  done </proc/net/ipv6_route
-}
-
-# The network configuration as plain text, read from /sys and /proc with shell builtins only (no process):
-# links with MTU and flags, the IPv4 FIB (addresses and routes), IPv6 addresses and routes, permanent ARP
-# entries. Nothing in it changes with traffic, so rabbit-reset can tell in a few milliseconds whether a
-# scenario changed anything that needs iproute2 to undo.
-rabbit_snapshot() {
-  local dev mtu flags line ip _hw arpflags _rest
-  for dev in /sys/class/net/*; do
-    read -r mtu <"$dev/mtu"
-    read -r flags <"$dev/flags"
-    echo "link ${dev##*/} $mtu $flags"
-  done
-  while IFS= read -r line; do echo "$line"; done </proc/net/fib_trie
-  while IFS= read -r line; do echo "$line"; done </proc/net/if_inet6
-  rabbit_routes6
-  while read -r ip _hw arpflags _rest; do
-    if [ "$arpflags" = 0x6 ]; then echo "arp $ip $_rest"; fi
-  done </proc/net/arp
-}
-
 # Writes $RABBIT_RUN/apply, $RABBIT_RUN/baseline, $RABBIT_RUN/routes (the plan's routes alone) and
 # $RABBIT_RUN/nics (the NICs' names).
 rabbit_write_plan() {
@@ -188,10 +158,6 @@ rabbit_write_plan() {
     i=$((i + 1))
   done
   echo "$nics" >$RABBIT_RUN/nics
-}
-
-rabbit_forwarding_on() {
-  echo 1 >/proc/sys/net/ipv4/ip_forward && echo 1 >/proc/sys/net/ipv6/conf/all/forwarding
 }
 
 # Applies the plan; ip's own error (with the failing line of the plan) lands in RABBIT_ERROR.
@@ -211,7 +177,7 @@ rabbit_boot() {
   $IP link set dev lo up
   rabbit_apply_plan || return 1
   rabbit_routes6 >$RABBIT_RUN/routes6
-  rabbit_snapshot >$RABBIT_RUN/state.baseline
+  rabbit_snapshot $RABBIT_RUN/state.baseline
 }
 
 # After the ready marker, in the background: the power button (modules, then acpid, which logs to /var/log).
