@@ -44,7 +44,7 @@ internal static class BindingReader
                 if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string regex)
                 {
                     var name = attribute.NamedArguments.FirstOrDefault(n => n.Key == "Name").Value.Value as string ?? method.ReturnType.Name;
-                    customTypes.Add(new ParameterType(name, new[] { Unanchor(regex) }, isBuiltIn: false));
+                    customTypes.Add(new ParameterType(name, new[] { RegexAnchors.Strip(regex) }, isBuiltIn: false));
                 }
             }
         }
@@ -87,12 +87,12 @@ internal static class BindingReader
     {
         if (expression is null)
         {
-            return "(?i)^(?:" + MethodNamePattern.From(method.Name, method.Parameters.Select(p => p.Name)) + ")$";
+            return "(?i)" + RegexAnchors.Anchor(MethodNamePattern.From(method.Name, method.Parameters.Select(p => p.Name)));
         }
 
         if ((type == ExpressionType.Unspecified ? ExpressionClassifier.Classify(expression) : type) == ExpressionType.RegularExpression)
         {
-            var regex = "^(?:" + Unanchor(expression) + ")$";
+            var regex = RegexAnchors.Anchor(expression);
             _ = new Regex(regex); // throws ArgumentException when invalid
             return regex;
         }
@@ -168,12 +168,6 @@ internal static class BindingReader
         }
     }
 
-    private static string Unanchor(string regex)
-    {
-        var start = regex.StartsWith("^", StringComparison.Ordinal) ? 1 : 0;
-        var end = regex.EndsWith("$", StringComparison.Ordinal) && !regex.EndsWith("\\$", StringComparison.Ordinal) ? regex.Length - 1 : regex.Length;
-        return regex.Substring(start, Math.Max(0, end - start));
-    }
 }
 
 /// <summary>A step definition as the build sees it.</summary>

@@ -137,7 +137,7 @@ internal sealed class BindingScanner
         {
             try
             {
-                regex = new Regex("^(?:" + Unanchor(attribute.Regex) + ")$", Options);
+                regex = new Regex(RegexAnchors.Anchor(attribute.Regex), Options);
             }
             catch (ArgumentException e)
             {
@@ -157,7 +157,7 @@ internal sealed class BindingScanner
                 return;
             }
 
-            customTypes.Add((new ParameterType(name, [Unanchor(attribute.Regex!)], isBuiltIn: false, useForSnippets: true), binding));
+            customTypes.Add((new ParameterType(name, [RegexAnchors.Strip(attribute.Regex!)], isBuiltIn: false, useForSnippets: true), binding));
         }
     }
 
@@ -177,7 +177,7 @@ internal sealed class BindingScanner
             if (kind == ExpressionType.RegularExpression || attribute.Expression is null)
             {
                 var options = attribute.Expression is null ? Options | RegexOptions.IgnoreCase : Options;
-                regex = new Regex("^(?:" + Unanchor(text) + ")$", options);
+                regex = new Regex(RegexAnchors.Anchor(text), options);
                 parameterTypes = [];
             }
             else
@@ -388,13 +388,6 @@ internal sealed class BindingScanner
     }
 
     private void Error(MethodInfo method, string problem) => errors.Add(new BindingError(MethodDescription.Describe(method), problem));
-
-    private static string Unanchor(string regex)
-    {
-        var start = regex.StartsWith('^') ? 1 : 0;
-        var end = regex.EndsWith('$') && !regex.EndsWith("\\$", StringComparison.Ordinal) ? regex.Length - 1 : regex.Length;
-        return regex[start..Math.Max(start, end)];
-    }
 
     private static IEnumerable<Type> LoadableTypes(Assembly assembly)
     {

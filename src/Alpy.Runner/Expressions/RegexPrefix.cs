@@ -54,37 +54,32 @@ internal static class RegexPrefix
     /// <summary>The index of the parenthesis that closes the one at <paramref name="open"/>, or -1.</summary>
     private static int ClosingParenthesis(string pattern, int open)
     {
-        var depth = 0;
-        var inClass = false;
-        for (var i = open; i < pattern.Length; i++)
+        var closing = -1;
+        Walk(pattern, open, pattern.Length, (c, i, depth) =>
         {
-            var c = pattern[i];
-            if (c == '\\')
+            if (c == ')' && depth == 0)
             {
-                i++;
+                closing = i;
+                return false;
             }
-            else if (inClass)
-            {
-                inClass = c != ']';
-            }
-            else if (c == '[')
-            {
-                inClass = true;
-            }
-            else if (c == '(')
-            {
-                depth++;
-            }
-            else if (c == ')' && --depth == 0)
-            {
-                return i;
-            }
-        }
 
-        return -1;
+            return true;
+        });
+        return closing;
     }
 
     private static bool HasTopLevelAlternation(string pattern, int start, int end)
+    {
+        var found = false;
+        Walk(pattern, start, end, (c, _, depth) => !(found = c == '|' && depth == 0));
+        return found;
+    }
+
+    /// <summary>
+    /// Visits the structural characters of a pattern (outside escapes and character classes) with
+    /// the parenthesis depth after the character; stops when the visitor returns false.
+    /// </summary>
+    private static void Walk(string pattern, int start, int end, System.Func<char, int, int, bool> visit)
     {
         var depth = 0;
         var inClass = false;
@@ -94,29 +89,21 @@ internal static class RegexPrefix
             if (c == '\\')
             {
                 i++;
+                continue;
             }
-            else if (inClass)
+
+            if (inClass)
             {
                 inClass = c != ']';
+                continue;
             }
-            else if (c == '[')
+
+            inClass = c == '[';
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (!visit(c, i, depth))
             {
-                inClass = true;
-            }
-            else if (c == '(')
-            {
-                depth++;
-            }
-            else if (c == ')')
-            {
-                depth--;
-            }
-            else if (c == '|' && depth == 0)
-            {
-                return true;
+                return;
             }
         }
-
-        return false;
     }
 }
