@@ -157,7 +157,10 @@ public sealed class Lab : IAsyncDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         using var docker = DockerClient.FromEnvironment(loggerFactory);
         var logger = loggerFactory.CreateLogger<Lab>();
-        var reaper = new Reaper(docker, new RunRegistry(registryDirectory), () => ReapHelpers(docker, logger), logger);
+        var registry = new RunRegistry(registryDirectory);
+        // The reap is a run of its own for its helper's sake: its container is labelled with a live run id.
+        using var lease = registry.Register();
+        var reaper = new Reaper(docker, registry, token => ReapHelpersAsync(docker, lease.Id, logger, token), logger);
         return await reaper.ReapAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -247,7 +250,7 @@ public sealed class Lab : IAsyncDisposable
         ToolsImage = _options.ToolsImage ?? await _bringUp.TimeAsync("tools image", () => EnsureToolsImageAsync(cancellationToken)).ConfigureAwait(false);
         var helpers = new HelperRunner(_docker, _names, ToolsImage, _options.Timeouts.Helper, _logger);
         if (_options.ReapAtStart)
-            await _bringUp.TimeAsync("reap dead runs", () => new Reaper(_docker, registry, () => helpers, _logger).ReapAsync(cancellationToken))
+            await _bringUp.TimeAsync("reap dead runs", () => new Reaper(_docker, registry, _ => Task.FromResult(helpers), _logger).ReapAsync(cancellationToken))
                 .ConfigureAwait(false);
 
         var topology = _options.Topology;
@@ -401,11 +404,10 @@ public sealed class Lab : IAsyncDisposable
         }
     }
 
-    private static HelperRunner ReapHelpers(DockerClient docker, ILogger logger)
+    private static async Task<HelperRunner> ReapHelpersAsync(DockerClient docker, RunId run, ILogger logger, CancellationToken cancellationToken)
     {
-        var images = new ImageBuilder(docker);
-        var image = images.EnsureAsync(LabImages.Tools).GetAwaiter().GetResult().Reference;
-        return new HelperRunner(docker, new LabNames(RunId.New()), image, TimeSpan.FromSeconds(30), logger);
+        var image = (await new ImageBuilder(docker).EnsureAsync(LabImages.Tools, cancellationToken).ConfigureAwait(false)).Reference;
+        return new HelperRunner(docker, new LabNames(run), image, TimeSpan.FromSeconds(30), logger);
     }
 
     private static uint EffectiveUid() => Native.GetEffectiveUserId();

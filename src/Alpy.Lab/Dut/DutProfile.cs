@@ -37,8 +37,11 @@ public record DutProfile
     /// <summary>The console command that restores the DUT's baseline between scenarios; exits 0 on success.</summary>
     public required string ResetCommand { get; init; }
 
-    /// <summary>Guest memory in MiB.</summary>
-    public int MemoryMiB { get; init; } = 256;
+    /// <summary>
+    /// Guest memory in MiB. Rabbit (a 13 MB initramfs in RAM, nft, busybox) runs in 128; QEMU's resident size
+    /// follows the guest's, so a larger default would cost the whole lab's memory budget (≤ 400 MB).
+    /// </summary>
+    public int MemoryMiB { get; init; } = 128;
 
     /// <summary>More QEMU arguments for this DUT's devices, e.g. a virtiofs shared folder (an argv, never a shell string).</summary>
     public IReadOnlyList<string> QemuArgs { get; init; } = [];

@@ -11,9 +11,9 @@ namespace Alpy.Lab.Runs;
 /// </summary>
 /// <param name="docker">The Docker client.</param>
 /// <param name="registry">The machine's run registry.</param>
-/// <param name="helpers">Runs the helper that deletes leftover host taps (only started when there are some).</param>
+/// <param name="helpers">Makes the runner of the helper that deletes leftover host taps (only called when there are some).</param>
 /// <param name="logger">Where reaping is reported.</param>
-internal sealed class Reaper(DockerClient docker, RunRegistry registry, Func<HelperRunner> helpers, ILogger logger)
+internal sealed class Reaper(DockerClient docker, RunRegistry registry, Func<CancellationToken, Task<HelperRunner>> helpers, ILogger logger)
 {
     public async Task<ReapReport> ReapAsync(CancellationToken cancellationToken = default)
     {
@@ -73,7 +73,7 @@ internal sealed class Reaper(DockerClient docker, RunRegistry registry, Func<Hel
     }
 
     private async Task DeleteTapsAsync(IReadOnlyList<string> taps, CancellationToken cancellationToken) =>
-        await helpers().RunAsync(new HelperJob
+        await (await helpers(cancellationToken).ConfigureAwait(false)).RunAsync(new HelperJob
         {
             Purpose = $"delete leftover taps {string.Join(", ", taps)}",
             Argv = [ToolsLayout.Ip, "-force", "-batch", HelperRunner.InputDirectory + "/reap.batch"],
