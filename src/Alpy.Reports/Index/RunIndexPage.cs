@@ -12,8 +12,6 @@ namespace Alpy.Reports.Index;
 /// </summary>
 internal static class RunIndexPage
 {
-    private const int MaxListedFiles = 300;
-
     public static string Render(RunResult run, RunSummary summary, IReadOnlyList<LabRun> labs, IReadOnlyList<string> labWarnings, string runDirectory, bool linkAllRuns)
     {
         var page = Page($"{summary.Title} · run {summary.RunId} · {summary.Status}");
@@ -32,9 +30,9 @@ internal static class RunIndexPage
         AppendLinks(page, runDirectory, linkAllRuns);
         AppendTotals(page, run);
         AppendFailures(page, run);
-        AppendLab(page, run, labs, labWarnings, runDirectory);
+        LabSection.Append(page, run, labs, labWarnings, runDirectory);
         AppendFeatures(page, run);
-        AppendFiles(page, runDirectory, runDirectory, "Evidence files");
+        EvidenceFiles.Append(page, runDirectory, runDirectory, "Evidence files");
         page.Append("<p class=\"meta\">Generated ").Append(E(Time(summary.GeneratedAt))).Append(" by alpy report.</p>\n");
         return page.Append(EndPage).ToString();
     }
@@ -125,93 +123,6 @@ internal static class RunIndexPage
         page.Append("</table>\n");
     }
 
-    private static void AppendLab(StringBuilder page, RunResult run, IReadOnlyList<LabRun> labs, IReadOnlyList<string> warnings, string runDirectory)
-    {
-        page.Append("<h2>Lab</h2>\n");
-        foreach (var warning in warnings)
-        {
-            page.Append("<p class=\"none\">").Append(E(warning)).Append("</p>\n");
-        }
-
-        if (labs.Count == 0)
-        {
-            page.Append("<p class=\"none\">No lab run recorded timings for this run (no lab.json in this run folder, nor a lab run folder started during it).</p>\n");
-        }
-
-        foreach (var lab in labs)
-        {
-            AppendLabRun(page, lab, runDirectory);
-        }
-
-        if (run.TestRunHooks.Count > 0)
-        {
-            page.Append("<table>\n<tr><th>test-run hook</th><th>status</th><th>seconds</th><th>message</th></tr>\n");
-            foreach (var hook in run.TestRunHooks)
-            {
-                page.Append("<tr><td>").Append(E(hook.Title)).Append("</td><td class=\"s-").Append(Slug(hook.Status)).Append("\">")
-                    .Append(E(hook.Status.ToWord())).Append("</td><td class=\"n\">")
-                    .Append(hook.Duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)).Append("</td><td>")
-                    .Append(E(FailureText.FirstLine(hook.Message))).Append("</td></tr>\n");
-            }
-
-            page.Append("</table>\n");
-        }
-    }
-
-    private static void AppendLabRun(StringBuilder page, LabRun lab, string runDirectory)
-    {
-        var folder = Path.GetRelativePath(runDirectory, lab.Folder);
-        page.Append("<h3>Lab run <a href=\"").Append(Href(folder == "." ? "./" : folder + "/")).Append("\"><code>")
-            .Append(E(lab.RunId ?? Path.GetFileName(lab.Folder))).Append("</code></a></h3>\n<p class=\"meta\">");
-        page.Append("<span>DUT ").Append(E(lab.Dut ?? "?")).Append("</span>");
-        if (lab.Links is { } links)
-        {
-            page.Append("<span>").Append(links).Append(links == 1 ? " link" : " links").Append("</span>");
-        }
-
-        if (lab.Vlans is > 0)
-        {
-            page.Append("<span>").Append(lab.Vlans).Append(" VLANs</span>");
-        }
-
-        page.Append("<span>started ").Append(E(Time(lab.StartedAt))).Append("</span></p>\n");
-        if (lab.Errors.Count > 0)
-        {
-            page.Append("<ul class=\"problems\">");
-            foreach (var error in lab.Errors)
-            {
-                page.Append("<li>").Append(E(error)).Append("</li>");
-            }
-
-            page.Append("</ul>\n");
-        }
-
-        page.Append("<table>\n<tr><th>phase</th><th>ms</th></tr>\n");
-        foreach (var phase in lab.BringUp)
-        {
-            page.Append("<tr><td>bring-up: ").Append(E(phase.Name)).Append("</td><td class=\"n\">").Append(Ms(phase.Ms)).Append("</td></tr>\n");
-        }
-
-        if (lab.MedianResetMs is { } median)
-        {
-            page.Append("<tr><td>DUT reset (median of ").Append(lab.ResetsMs.Count).Append(", slowest ").Append(Ms(lab.ResetsMs.Max()))
-                .Append(" ms)</td><td class=\"n\">").Append(Ms(median)).Append("</td></tr>\n");
-        }
-
-        if (lab.Teardown.Count > 0)
-        {
-            page.Append("<tr><td>teardown (").Append(lab.Teardown.Count).Append(" steps)</td><td class=\"n\">").Append(Ms(lab.Teardown.Sum(t => t.Ms))).Append("</td></tr>\n");
-        }
-
-        page.Append("</table>\n");
-        if (Path.GetFullPath(lab.Folder) != Path.GetFullPath(runDirectory))
-        {
-            AppendFiles(page, lab.Folder, runDirectory, $"Evidence files of lab run {lab.RunId}");
-        }
-    }
-
-    private static string Ms(double ms) => ms.ToString("0", CultureInfo.InvariantCulture);
-
     private static void AppendFeatures(StringBuilder page, RunResult run)
     {
         page.Append("<h2>Features</h2>\n");
@@ -232,36 +143,5 @@ internal static class RunIndexPage
         page.Append("</table>\n");
     }
 
-    private static void AppendFiles(StringBuilder page, string folder, string runDirectory, string title)
-    {
-        var files = new DirectoryInfo(folder)
-            .EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MaxRecursionDepth = 4 })
-            .Select(f => (File: f, Relative: Path.GetRelativePath(runDirectory, f.FullName)))
-            .Where(f => !RunFolderLayout.Own.Contains(f.Relative) && !Path.GetFileName(f.Relative).StartsWith('.'))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
-            .Take(MaxListedFiles + 1)
-            .ToList();
-
-        page.Append("<h2>").Append(E(title)).Append("</h2>\n");
-        if (files.Count == 0)
-        {
-            page.Append("<p class=\"none\">No evidence files in this run folder.</p>\n");
-            return;
-        }
-
-        page.Append("<table>\n<tr><th>file</th><th>size</th></tr>\n");
-        foreach (var (file, relative) in files.Take(MaxListedFiles))
-        {
-            page.Append("<tr><td><a href=\"").Append(Href(relative)).Append("\">").Append(E(relative.Replace('\\', '/')))
-                .Append("</a></td><td class=\"n\">").Append(E(ByteSize.Format(file.Length))).Append("</td></tr>\n");
-        }
-
-        page.Append("</table>\n");
-        if (files.Count > MaxListedFiles)
-        {
-            page.Append("<p class=\"meta\">More files than listed here: open the artifacts folder.</p>\n");
-        }
-    }
-
-    private static string Slug(TestStatus status) => status.ToWord().Replace(' ', '-');
+    internal static string Slug(TestStatus status) => status.ToWord().Replace(' ', '-');
 }

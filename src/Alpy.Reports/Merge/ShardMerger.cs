@@ -20,19 +20,12 @@ public sealed class ShardMerger
 
     private readonly IReadOnlyList<string> _paths;
     private readonly MessageStreamReaderOptions _readerOptions;
-    private readonly List<Envelope> _definitions = [];
-    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonObject> _documents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonObject> _pickles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _pickleNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _glue = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _plain = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Shard, string Name)> _ranIn = new(StringComparer.Ordinal);
     private readonly List<IdRemapper> _remappers = [];
     private readonly List<ShardInfo> _shards = [];
     private readonly List<string> _warnings = [];
     private readonly List<(int Shard, JsonObject Finished)> _finished = [];
-    private Envelope? _meta;
+    private readonly SuiteDefinitions _definitions = new();
     private JsonObject? _earliestStart;
 
     /// <param name="paths">The shards' streams, in shard order.</param>
@@ -68,7 +61,7 @@ public sealed class ShardMerger
     public IReadOnlyList<ShardInfo> Shards => _shards;
 
     /// <summary>Things people should know that do not stop the merge (e.g. shards written by different runner versions).</summary>
-    public IReadOnlyList<string> Warnings => _warnings;
+    public IReadOnlyList<string> Warnings => [.. _definitions.Warnings, .. _warnings];
 
     /// <summary>Every shard ended with testRunFinished.</summary>
     public bool IsComplete => _shards.Count == _paths.Count && _shards.All(s => s.Complete);
@@ -78,16 +71,11 @@ public sealed class ShardMerger
     {
         for (var i = 0; i < _paths.Count; i++)
         {
-            await ReadDefinitionsAsync(i, cancellationToken).ConfigureAwait(false);
+            await ReadFirstPassAsync(i, cancellationToken).ConfigureAwait(false);
         }
 
         var firstDirectory = DirectoryOf(_paths[0]);
-        if (_meta is not null)
-        {
-            yield return new SourcedEnvelope(_meta, firstDirectory);
-        }
-
-        foreach (var definition in _definitions)
+        foreach (var definition in _definitions.InOrder)
         {
             yield return new SourcedEnvelope(definition, firstDirectory);
         }
@@ -123,7 +111,7 @@ public sealed class ShardMerger
         }
     }
 
-    private async Task ReadDefinitionsAsync(int shard, CancellationToken cancellationToken)
+    private async Task ReadFirstPassAsync(int shard, CancellationToken cancellationToken)
     {
         var path = _paths[shard];
         var remap = new IdRemapper($"s{shard + 1}-");
@@ -139,23 +127,8 @@ public sealed class ShardMerger
             var message = envelope.Message;
             switch (envelope.Kind)
             {
-                case MessageKinds.Meta:
-                    KeepMeta(envelope, path);
-                    break;
-                case MessageKinds.Source:
-                    KeepSource(envelope, path);
-                    break;
-                case MessageKinds.GherkinDocument:
-                    KeepDocument(envelope, remap, path);
-                    break;
-                case MessageKinds.Pickle:
-                    KeepPickle(envelope, remap, path);
-                    break;
-                case MessageKinds.StepDefinition or MessageKinds.Hook or MessageKinds.ParameterType:
-                    KeepGlue(envelope, remap);
-                    break;
-                case MessageKinds.UndefinedParameterType or MessageKinds.ParseError:
-                    KeepPlain(envelope, remap);
+                case var kind when MessageKinds.IsDefinition(kind):
+                    _definitions.Add(envelope, remap, path);
                     break;
                 case MessageKinds.TestRunStarted:
                     started = true;
@@ -198,95 +171,6 @@ public sealed class ShardMerger
     private static bool NeededForDefinitions(string kind) => MessageKinds.IsDefinition(kind)
         || kind is MessageKinds.TestRunStarted or MessageKinds.TestCase or MessageKinds.TestCaseStarted or MessageKinds.TestRunFinished;
 
-    private void KeepMeta(Envelope envelope, string path)
-    {
-        if (_meta is null)
-        {
-            _meta = envelope;
-            return;
-        }
-
-        var version = envelope.Message["protocolVersion"]?.ToString();
-        var first = _meta.Message["protocolVersion"]?.ToString();
-        if (version != first)
-        {
-            _warnings.Add($"{path} was written with Cucumber Messages {version}, the first shard with {first}; were the shards built from the same commit?");
-        }
-    }
-
-    private void KeepSource(Envelope envelope, string path)
-    {
-        var uri = envelope.GetString("uri") ?? "";
-        var data = envelope.GetString("data") ?? "";
-        if (_sources.TryGetValue(uri, out var known))
-        {
-            if (known != data)
-            {
-                throw new ReportException($"{path} ran a different version of {uri} than an earlier shard. " +
-                    "All shards must run the same commit; re-run them from one checkout.");
-            }
-
-            return;
-        }
-
-        _sources[uri] = data;
-        _definitions.Add(envelope);
-    }
-
-    private void KeepDocument(Envelope envelope, IdRemapper remap, string path)
-    {
-        var uri = envelope.GetString("uri") ?? "";
-        if (_documents.TryGetValue(uri, out var canonical))
-        {
-            AliasParallel(canonical, envelope.Message, remap, $"{path}: the Gherkin document of {uri}");
-            return;
-        }
-
-        remap.Apply(envelope.Message);
-        _documents[uri] = envelope.Message;
-        _definitions.Add(envelope.Changed());
-    }
-
-    private void KeepPickle(Envelope envelope, IdRemapper remap, string path)
-    {
-        var astNodeIds = (envelope.Message["astNodeIds"] as JsonArray ?? []).Select(n => remap.Map(n?.ToString() ?? ""));
-        var key = $"{envelope.GetString("uri")}|{string.Join(",", astNodeIds)}";
-        if (_pickles.TryGetValue(key, out var canonical))
-        {
-            AliasParallel(canonical, envelope.Message, remap, $"{path}: the pickle of {key}");
-            return;
-        }
-
-        remap.Apply(envelope.Message);
-        _pickles[key] = envelope.Message;
-        _pickleNames[envelope.GetString("id") ?? ""] = $"'{envelope.GetString("name")}' ({envelope.GetString("uri")})";
-        _definitions.Add(envelope.Changed());
-    }
-
-    private void KeepGlue(Envelope envelope, IdRemapper remap)
-    {
-        var id = envelope.GetString("id") ?? "";
-        var key = KeyWithout(envelope, "id");
-        if (_glue.TryGetValue(key, out var canonicalId))
-        {
-            remap.Alias(id, canonicalId);
-            return;
-        }
-
-        remap.Apply(envelope.Message);
-        _glue[key] = envelope.GetString("id") ?? "";
-        _definitions.Add(envelope.Changed());
-    }
-
-    private void KeepPlain(Envelope envelope, IdRemapper remap)
-    {
-        if (_plain.Add(KeyWithout(envelope, null)))
-        {
-            remap.Apply(envelope.Message);
-            _definitions.Add(envelope.Changed());
-        }
-    }
-
     private bool CountRun(string pickleId, int shard)
     {
         if (_ranIn.TryGetValue(pickleId, out var earlier))
@@ -301,7 +185,7 @@ public sealed class ShardMerger
             return false; // A retry of the same scenario in the same shard.
         }
 
-        _ranIn[pickleId] = (shard, _pickleNames.GetValueOrDefault(pickleId, pickleId));
+        _ranIn[pickleId] = (shard, _definitions.NameOf(pickleId));
         return true;
     }
 
@@ -337,65 +221,6 @@ public sealed class ShardMerger
         }
 
         return finish;
-    }
-
-    // Two shards parsed the same file: walk both trees together and make every id of the later one
-    // mean the id at the same place in the first, so references to either land on the one copy kept.
-    private static void AliasParallel(JsonNode canonical, JsonNode duplicate, IdRemapper remap, string what)
-    {
-        switch (canonical, duplicate)
-        {
-            case (JsonObject a, JsonObject b):
-                foreach (var (name, value) in b)
-                {
-                    if (!a.TryGetPropertyValue(name, out var counterpart) || counterpart is null)
-                    {
-                        throw Mismatch(what);
-                    }
-
-                    if (name == "id" && value is JsonValue v && v.TryGetValue(out string? id))
-                    {
-                        remap.Alias(id, counterpart.ToString());
-                    }
-                    else if (value is not null)
-                    {
-                        AliasParallel(counterpart, value, remap, what);
-                    }
-                }
-
-                break;
-            case (JsonArray a, JsonArray b):
-                if (a.Count != b.Count)
-                {
-                    throw Mismatch(what);
-                }
-
-                for (var i = 0; i < a.Count; i++)
-                {
-                    if (a[i] is { } x && b[i] is { } y)
-                    {
-                        AliasParallel(x, y, remap, what);
-                    }
-                }
-
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static ReportException Mismatch(string what) => new(
-        $"{what} differs in shape from an earlier shard's, so the shards cannot be one suite. Run every shard from the same commit and runner.");
-
-    private static string KeyWithout(Envelope envelope, string? property)
-    {
-        var clone = (JsonObject)envelope.Message.DeepClone();
-        if (property is not null)
-        {
-            clone.Remove(property);
-        }
-
-        return envelope.Kind + clone.ToJsonString();
     }
 
     private static double Seconds(JsonObject timestamp) => Number(timestamp["seconds"]) + (Number(timestamp["nanos"]) / 1e9);

@@ -86,7 +86,7 @@ public sealed class RunResultBuilder
             FinishedAt = _finished?.Timestamp?.ToDateTimeOffset(),
             IsComplete = _started is not null && _finished is not null,
             RunnerReportedSuccess = _finished?.Success ?? false,
-            Problems = DescribeProblems(features, hooks, truncatedTailBytes),
+            Problems = RunProblems.Describe(_started is not null, _finished, features, hooks, truncatedTailBytes),
         };
     }
 
@@ -296,50 +296,6 @@ public sealed class RunResultBuilder
         result?.Message is { Length: > 0 } message ? message
         : result?.Exception is { } e ? $"{e.Type}: {e.Message}"
         : null;
-
-    private List<string> DescribeProblems(List<FeatureResult> features, List<TestRunHookResult> hooks, long truncatedTailBytes)
-    {
-        var problems = new List<string>();
-        var scenarios = features.SelectMany(f => f.Scenarios).ToList();
-        if (_started is null)
-        {
-            problems.Add("The stream has no testRunStarted message: the test run never started, so no scenario ran.");
-        }
-        else if (_finished is null)
-        {
-            var ran = scenarios.Count(s => s.Ran && !s.Interrupted);
-            var interrupted = scenarios.Where(s => s.Interrupted).Select(s => $" '{s.DisplayName}' ({s.Location}) was running when it stopped.").FirstOrDefault() ?? "";
-            problems.Add($"The stream ends before testRunFinished: the run was cut short (crash, kill or timeout). " +
-                $"Only {ran} of {scenarios.Count} scenarios have results.{interrupted}");
-        }
-
-        if (truncatedTailBytes > 0)
-        {
-            problems.Add($"The last line of the stream was cut off mid-message ({truncatedTailBytes} bytes dropped).");
-        }
-
-        foreach (var hook in hooks.Where(h => h.Status.ToOutcome() == ScenarioOutcome.Failed || h.Status == TestStatus.Unknown))
-        {
-            var where = hook.Location is null ? "" : $" ({hook.Location})";
-            var what = hook.Status == TestStatus.Unknown ? "did not finish" : hook.Status.ToWord();
-            problems.Add($"{hook.Title}{where} {what}: {hook.Message ?? "no message"}");
-        }
-
-        if (_finished is { Success: false } finished)
-        {
-            if (finished.Message is { Length: > 0 } || finished.Exception is not null)
-            {
-                var exception = finished.Exception is { } e ? $" ({e.Type}: {e.Message})" : "";
-                problems.Add($"The runner reported an error outside any scenario: {finished.Message}{exception}".TrimEnd());
-            }
-            else if (problems.Count == 0 && !scenarios.Any(s => s.Outcome == ScenarioOutcome.Failed))
-            {
-                problems.Add("The runner reported the run as failed, but no scenario or hook failed; see the runner's output.");
-            }
-        }
-
-        return problems;
-    }
 
     private sealed class Attempt(TestCaseStarted started)
     {

@@ -94,6 +94,7 @@ public sealed class ReportInBrowserTests : IDisposable
         // When
         await page.GotoAsync(new Uri(Path.Combine(runDirectory, RunFolderLayout.Html)).AbsoluteUri);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Scenarios" }).WaitForAsync();
+        await SaveScreenshotAsync(page, "top-" + screenshot, fullPage: false);
         await ExpandEveryFeatureAsync(page);
 
         // Then: the banner names the run and its verdict
@@ -160,6 +161,13 @@ public sealed class ReportInBrowserTests : IDisposable
         while (await collapsed.CountAsync() > 0)
         {
             await collapsed.First.ClickAsync();
+        }
+
+        // Passed hooks (where the suite collects each scenario's evidence) fold behind "N hooks".
+        var hooks = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^\d+ hooks$") });
+        while (await hooks.CountAsync() > 0)
+        {
+            await hooks.First.ClickAsync();
         }
     }
 
@@ -246,9 +254,10 @@ public sealed class ReportInBrowserTests : IDisposable
         throw new InvalidOperationException("no text attachment in the stream");
     }
 
-    private static async Task SaveScreenshotAsync(IPage page, string name)
+    // The first screen as a reader opens it (for the README), and the whole page with everything unfolded.
+    private static async Task SaveScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
-        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = fullPage });
         var folder = Environment.GetEnvironmentVariable(ScreenshotDirectoryVariable) is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         await File.WriteAllBytesAsync(Path.Combine(folder, name), bytes, TestContext.Current.CancellationToken);

@@ -238,7 +238,13 @@ internal sealed class FakeSuite(IReadOnlyList<FakeFeature> features)
             if (step.Message is not null)
             {
                 result["message"] = step.Message;
-                result["exception"] = new JsonObject { ["type"] = "Alpy.AssertionException", ["message"] = step.Message };
+                // As a .NET runner writes it: the frames only, no message (see ReadableExceptions).
+                result["exception"] = new JsonObject
+                {
+                    ["type"] = "Alpy.AssertionException",
+                    ["message"] = step.Message,
+                    ["stackTrace"] = "   at Alpy.Specs.Steps.VerdictSteps.Then() in /src/Alpy.Specs.Steps/Bindings/VerdictSteps.cs:line 83",
+                };
             }
 
             passed &= step.Status is "PASSED" or "SKIPPED";

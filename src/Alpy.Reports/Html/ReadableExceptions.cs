@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Alpy.Reports.Messages;
+
+namespace Alpy.Reports.Html;
+
+/// <summary>
+/// The HTML report shows an exception's <c>stackTrace</c> alone when there is one, expecting it to
+/// start with "Type: message" as JavaScript stacks do (and as the CCK samples write it). A .NET stack
+/// trace holds only the frames, so the reader would see where it failed but not why. This puts the
+/// type and message in front of such a stack trace; a trace that already holds the message is left alone.
+/// </summary>
+internal static class ReadableExceptions
+{
+    public static Envelope Complete(Envelope envelope)
+    {
+        var result = envelope.Kind switch
+        {
+            MessageKinds.TestStepFinished => envelope.Message["testStepResult"],
+            MessageKinds.TestRunHookFinished => envelope.Message["result"],
+            MessageKinds.TestRunFinished => envelope.Message,
+            _ => null,
+        };
+
+        if (result?["exception"] is not JsonObject exception
+            || exception["stackTrace"]?.GetValueKind() != System.Text.Json.JsonValueKind.String
+            || exception["message"]?.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        {
+            return envelope;
+        }
+
+        var trace = exception["stackTrace"]!.GetValue<string>();
+        var message = exception["message"]!.GetValue<string>();
+        if (message.Length == 0 || trace.Contains(message, StringComparison.Ordinal))
+        {
+            return envelope;
+        }
+
+        var type = exception["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? exception["type"]!.GetValue<string>() : "Exception";
+        exception["stackTrace"] = $"{type}: {message}\n{trace}";
+        return envelope.Changed();
+    }
+}
