@@ -14,7 +14,7 @@ public sealed class TopologySteps(ScenarioLab lab)
 
     [Given("the DUT has these links:")]
     [StepDoc("The DUT's links, one row per link (and per VLAN): its subnet, the DUT's address on it and the hosts of its node. "
-        + "Scenarios with the same table share one booted DUT, reset between them. Columns: link, vlan (optional), network, DUT address, hosts.",
+        + "Scenarios with the same table share one booted DUT, back at its baseline for each of them. Columns: link, vlan (optional), network, DUT address, hosts.",
         Section = Section, Example = "Given the DUT has these links:",
         Argument = "| link | network        | DUT address | hosts                   |\n| 0    | 192.168.0.0/24 | 192.168.0.1 | 192.168.0.2             |\n| 1    | 192.168.1.0/24 | 192.168.1.1 | 192.168.1.2 192.168.1.3 |")]
     public Task GivenTheDutHasTheseLinks(DataTable links, CancellationToken cancellationToken) =>

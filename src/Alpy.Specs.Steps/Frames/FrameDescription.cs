@@ -25,7 +25,7 @@ public static class FrameDescription
         ("ICMP echo reply", "ICMP echo replies", "icmp[icmptype] == icmp-echoreply", false),
         ("ICMP port unreachable", "ICMP port unreachables", "icmp[icmptype] == icmp-unreach and icmp[icmpcode] == 3", false),
         ("ICMP unreachable", "ICMP unreachables", "icmp[icmptype] == icmp-unreach", false),
-        ("ICMP time exceeded", "ICMP time exceededs", "icmp[icmptype] == icmp-timxceed", false),
+        ("ICMP time exceeded", "ICMP time exceeded", "icmp[icmptype] == icmp-timxceed", false),
         ("ICMP packet", "ICMP packets", "icmp", false),
         ("IP packet", "IP packets", "ip", true),
         ("traffic", "traffic", "ip", true),
