@@ -56,6 +56,24 @@ public sealed class NegativeProofTests
         }
 
         result.Passed.Should().HaveCount(result.Scenarios.Count - Expected.Length, "nothing else fails or is skipped");
+        await ExpectEvidenceAsync(Path.Combine(reports, "messages.ndjson"));
         await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
+    }
+
+    /// <summary>A failed scenario carries the console excerpt, each link's pcap and text excerpt, and the app logs; a passed one its link excerpts.</summary>
+    private static async Task ExpectEvidenceAsync(string stream)
+    {
+        var attachments = await ScenarioAttachments.ReadAsync(stream);
+
+        var failed = attachments["Dropped ICMP does not cross the DUT"];
+        failed.Select(a => a.FileName).Should().Contain(["links.txt", "link0.pcap", "link1.pcap", "dut-console.txt", "apps.txt"]);
+        failed.Single(a => a.FileName == "link0.pcap").Content.Take(4).Should().Equal([0xd4, 0xc3, 0xb2, 0xa1], "the pcap is a classic little-endian pcap");
+        failed.Single(a => a.FileName == "link0.pcap").MediaType.Should().Be("application/vnd.tcpdump.pcap");
+        failed.Single(a => a.FileName == "links.txt").Text.Should().Contain("== link 1:").And.Contain("ICMP echo request");
+        failed.Single(a => a.FileName == "dut-console.txt").Text.Should().Contain("DUT console since the scenario started");
+        failed.Single(a => a.FileName == "apps.txt").Text.Should().Contain("argv: ping -c 1").And.Contain("exit code 0");
+
+        var passed = attachments["Without the rule the same TCP traffic crosses"];
+        passed.Select(a => a.FileName).Should().Contain("links.txt").And.NotContain("link0.pcap", "a passing scenario keeps its evidence short");
     }
 }
