@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Alpy.Docker.Bench;
+namespace Alpy.Bench.Docker;
 
 /// <summary>The timings of one way of doing the thing measured, in milliseconds.</summary>
 internal sealed class Measurement(string name, Func<Task> run)

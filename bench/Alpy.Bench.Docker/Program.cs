@@ -2,11 +2,11 @@
 // run so that the shared machine's noise hits both alike. Prints medians (and quartiles) in milliseconds and the
 // ratio to the CLI's `docker run --rm`. Everything it creates is labelled alpy.bench=<run> and removed.
 //
-//   dotnet run -c Release --project tests/Alpy.Docker.Bench [-- ROUNDS]
+//   dotnet run -c Release --project bench/Alpy.Bench.Docker [-- ROUNDS]
 using System.Diagnostics;
 using System.Globalization;
 using Alpy.Docker;
-using Alpy.Docker.Bench;
+using Alpy.Bench.Docker;
 using Alpy.Lab.Images;
 
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
