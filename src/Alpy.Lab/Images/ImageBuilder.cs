@@ -64,6 +64,10 @@ public sealed class ImageBuilder
             cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
         ImageLog.Built(logger, plan.Reference, plan.Entries.Count, elapsed);
+
+        // A new input hash supersedes the recipe's older builds (its files or the host's packages changed): without
+        // this, every package upgrade would leave another image behind. Images still in use stay.
+        await PruneStaleAsync(recipe, cancellationToken).ConfigureAwait(false);
         return new BuiltImage(plan.Reference, id, plan.InputHash, Built: true);
     }
 

@@ -112,18 +112,34 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
     }
 
     [Fact]
-    public async Task Given_an_older_build_of_a_recipe_When_pruned_Then_only_the_stale_image_goes()
+    public async Task Given_an_older_build_of_a_recipe_When_the_changed_recipe_is_built_Then_the_stale_image_goes()
     {
         var builder = new ImageBuilder(fixture.Docker);
         var name = fixture.RecipeName("prune");
         var old = await builder.EnsureAsync(Small(name, "old\n"), Token);
+
         var current = await builder.EnsureAsync(Small(name, "new\n"), Token);
 
-        var removed = await builder.PruneStaleAsync(Small(name, "new\n"), Token);
-
-        removed.Should().Equal(old.Reference);
-        (await fixture.Docker.Images.TryInspectAsync(old.Reference, Token)).Should().BeNull();
+        current.Built.Should().BeTrue();
+        (await fixture.Docker.Images.TryInspectAsync(old.Reference, Token)).Should().BeNull("a new build supersedes the recipe's older ones");
         (await fixture.Docker.Images.TryInspectAsync(current.Reference, Token)).Should().NotBeNull();
+        (await builder.PruneStaleAsync(Small(name, "new\n"), Token)).Should().BeEmpty("nothing stale is left");
+    }
+
+    [Fact]
+    public async Task Given_an_older_build_used_by_a_container_When_the_changed_recipe_is_built_Then_the_old_image_stays()
+    {
+        var builder = new ImageBuilder(fixture.Docker);
+        var name = fixture.RecipeName("in-use");
+        var old = await builder.EnsureAsync(Small(name, "old\n") with { Links = ImageRecipe.BusyboxApplets("busybox", "/bin", "sh", "sleep") }, Token);
+        var user = await fixture.Docker.Containers.CreateAsync(
+            new ContainerSpec { Image = old.Reference, Cmd = ["sleep", "60"], Labels = fixture.Labels, HostConfig = new HostConfig { NetworkMode = NamespaceMode.None } },
+            cancellationToken: Token);
+        await fixture.Docker.Containers.StartAsync(user.Id, Token);
+
+        await builder.EnsureAsync(Small(name, "new\n"), Token);
+
+        (await fixture.Docker.Images.TryInspectAsync(old.Reference, Token)).Should().NotBeNull("a running container still uses it");
     }
 
     [Fact]
