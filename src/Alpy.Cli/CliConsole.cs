@@ -26,15 +26,26 @@ internal sealed record CliConsole(IAnsiConsole Out, TextWriter Error)
     // Redirected output (CI logs, pipes) has no width: lines are not wrapped at 80 columns there.
     private const int LogWidth = 200;
 
+    /// <summary>
+    /// A terminal gets Spectre's colours and live displays. Redirected output (a CI log, a file, a pipe) gets plain
+    /// text, since escape codes there are noise to anyone reading or grepping it, unless FORCE_COLOR asks for them
+    /// (for CI log viewers that render them). NO_COLOR is honoured by Spectre itself.
+    /// </summary>
     private static IAnsiConsole Standard()
     {
-        var console = AnsiConsole.Console;
-        if (Console.IsOutputRedirected)
+        if (!Console.IsOutputRedirected)
         {
-            console.Profile.Width = LogWidth;
+            return AnsiConsole.Console;
         }
 
-        return console;
+        if (Environment.GetEnvironmentVariable("FORCE_COLOR") is { Length: > 0 })
+        {
+            var colored = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.No });
+            colored.Profile.Width = LogWidth;
+            return colored;
+        }
+
+        return Plain(Console.Out, Console.Error).Out;
     }
 
     /// <summary>Writes one line exactly as given (never parsed as markup): for lines scripts read.</summary>
