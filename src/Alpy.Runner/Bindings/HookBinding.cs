@@ -1,5 +1,6 @@
 using System.Reflection;
 using Alpy.Runner.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alpy.Runner.Bindings;
 
@@ -24,6 +25,21 @@ internal sealed class HookBinding(string id, HookKind kind, MethodInfo method, i
     public int DefinitionIndex { get; } = definitionIndex;
 
     public BindingInvoker Invoker { get; } = new(method);
+
+    // Read once: reflection on every scenario and step would be most of a cheap hook's cost.
+    private readonly Type[] parameterTypes = Array.ConvertAll(method.GetParameters(), p => p.ParameterType);
+
+    /// <summary>The method's arguments, each injected from <paramref name="services"/>.</summary>
+    public object?[] ArgumentsFrom(IServiceProvider services)
+    {
+        var arguments = new object?[parameterTypes.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = services.GetRequiredService(parameterTypes[i]);
+        }
+
+        return arguments;
+    }
 
     public string Description => $"[{Kind}] {MethodDescription.Describe(Method)}";
 

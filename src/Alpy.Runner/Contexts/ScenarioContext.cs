@@ -7,7 +7,7 @@ public sealed class ScenarioContext : RunnerContext
 {
     internal ScenarioContext(ScenarioCase scenario, CancellationToken cancellationToken)
     {
-        ScenarioInfo = new ScenarioInfo(scenario);
+        ScenarioInfo = scenario.Info;
         CancellationToken = cancellationToken;
     }
 

@@ -34,7 +34,7 @@ internal sealed class RunHookRunner(RunEnvironment environment, string testRunSt
                 state.Description = $"the {hook.Kind} hook {hook.Description}";
                 try
                 {
-                    var arguments = hook.Method.GetParameters().Select(p => scope.ServiceProvider.GetRequiredService(p.ParameterType)).ToArray();
+                    var arguments = hook.ArgumentsFrom(scope.ServiceProvider);
                     await hook.Invoker.InvokeAsync(null, arguments).ConfigureAwait(false);
                 }
                 catch (Exception e)

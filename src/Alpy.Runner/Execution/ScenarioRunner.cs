@@ -22,7 +22,7 @@ internal sealed class ScenarioRunner : IOutputTarget
     private readonly IScenarioObserver? observer;
     private readonly CancellationToken cancellationToken;
     private readonly List<StepOutcome> outcomes = [];
-    private readonly Dictionary<string, int> attachmentNames = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? attachmentNames;
     private readonly string testCaseStartedId;
     private string? currentTestStepId;
     private bool skipping;
@@ -63,9 +63,9 @@ internal sealed class ScenarioRunner : IOutputTarget
                 await RunHookStepAsync(hook, testCase.StepIds[index++], scope.ServiceProvider, context).ConfigureAwait(false);
             }
 
-            foreach (var step in bound.Steps)
+            for (var step = 0; step < bound.Steps.Count; step++)
             {
-                await RunStepAsync(step, testCase.StepIds[index++], scope.ServiceProvider, context).ConfigureAwait(false);
+                await RunStepAsync(bound.Steps[step], step, testCase.StepIds[index++], scope.ServiceProvider, context).ConfigureAwait(false);
             }
 
             skipping = false; // after-hooks run whatever happened
@@ -88,7 +88,12 @@ internal sealed class ScenarioRunner : IOutputTarget
             }
         }
 
-        var status = outcomes.Aggregate(TestStepResultStatus.Passed, (worst, o) => StepStatus.Worst(worst, o.Status));
+        var status = TestStepResultStatus.Passed;
+        foreach (var outcome in outcomes)
+        {
+            status = StepStatus.Worst(status, outcome.Status);
+        }
+
         var willBeRetried = status == TestStepResultStatus.Failed && retriesLeft > 0;
         environment.Publish(new Envelope { TestCaseFinished = new TestCaseFinished(testCaseStartedId, environment.Now(), willBeRetried) });
         if (willBeRetried)
@@ -132,7 +137,7 @@ internal sealed class ScenarioRunner : IOutputTarget
         Started(testStepId);
         string status;
         Exception? error = null;
-        var watch = Stopwatch.StartNew();
+        var start = Stopwatch.GetTimestamp();
         if (skipping || DryRun || featureFailure is not null)
         {
             status = TestStepResultStatus.Skipped;
@@ -143,28 +148,28 @@ internal sealed class ScenarioRunner : IOutputTarget
             status = error is null ? TestStepResultStatus.Passed : StepStatus.Of(error);
         }
 
-        watch.Stop();
+        var elapsed = Stopwatch.GetElapsedTime(start);
         if (!isAfter && status != TestStepResultStatus.Passed)
         {
             skipping = true;
         }
 
-        Record(context, new StepOutcome(status, null, hook, null, error, watch.Elapsed));
-        Finished(testStepId, status, error, watch.Elapsed);
+        Record(context, new StepOutcome(status, null, hook, null, error, elapsed));
+        Finished(testStepId, status, error, elapsed);
         if (error is not null)
         {
             WriteTrace($"{hook.Description} -> {status.ToLowerInvariant()}: {StepStatus.MessageOf(error)}");
         }
     }
 
-    private async Task RunStepAsync(BoundStep step, string testStepId, IServiceProvider services, ScenarioContext context)
+    private async Task RunStepAsync(BoundStep step, int stepIndex, string testStepId, IServiceProvider services, ScenarioContext context)
     {
         Started(testStepId);
-        context.StepContext = new StepInfo(step.Step, Scenario.Feature.Uri);
+        context.StepContext = Scenario.StepInfoAt(stepIndex);
         var stopAtFirst = environment.Configuration.StopAtFirstError && skipping;
         string status;
         Exception? error = null;
-        var watch = Stopwatch.StartNew();
+        var start = Stopwatch.GetTimestamp();
         if (featureFailure is not null && !skipping)
         {
             status = TestStepResultStatus.Failed;
@@ -199,17 +204,17 @@ internal sealed class ScenarioRunner : IOutputTarget
             status = error is null ? TestStepResultStatus.Passed : StepStatus.Of(error);
         }
 
-        watch.Stop();
+        var elapsed = Stopwatch.GetElapsedTime(start);
         if (status != TestStepResultStatus.Passed)
         {
             skipping = true;
         }
 
-        Record(context, new StepOutcome(status, step.Step, null, step, error, watch.Elapsed));
-        Finished(testStepId, status, error, watch.Elapsed);
+        Record(context, new StepOutcome(status, step.Step, null, step, error, elapsed));
+        Finished(testStepId, status, error, elapsed);
         if (observer is not null)
         {
-            observer.WriteLine($"{step.Step.Keyword}{step.Step.Text}\n-> {Trace(status, step, error, watch.Elapsed)}");
+            observer.WriteLine($"{step.Step.Keyword}{step.Step.Text}\n-> {Trace(status, step, error, elapsed)}");
         }
     }
 
@@ -252,7 +257,7 @@ internal sealed class ScenarioRunner : IOutputTarget
         try
         {
             var target = hook.Invoker.IsStatic ? null : services.GetRequiredService(hook.Method.DeclaringType!);
-            var arguments = hook.Method.GetParameters().Select(p => services.GetRequiredService(p.ParameterType)).ToArray();
+            var arguments = hook.ArgumentsFrom(services);
             await hook.Invoker.InvokeAsync(target, arguments).ConfigureAwait(false);
             return null;
         }
@@ -297,11 +302,22 @@ internal sealed class ScenarioRunner : IOutputTarget
     private void Started(string testStepId)
     {
         currentTestStepId = testStepId;
+        if (environment.Messages.IsEmpty)
+        {
+            return;
+        }
+
         environment.Publish(new Envelope { TestStepStarted = new TestStepStarted(testCaseStartedId, testStepId, environment.Now()) });
     }
 
     private void Finished(string testStepId, string status, Exception? error, TimeSpan duration)
     {
+        currentTestStepId = null;
+        if (environment.Messages.IsEmpty)
+        {
+            return;
+        }
+
         var result = new TestStepResult(status, Duration.From(duration));
         if (error is not null && (status is TestStepResultStatus.Failed or TestStepResultStatus.Pending or TestStepResultStatus.Skipped))
         {
@@ -317,7 +333,6 @@ internal sealed class ScenarioRunner : IOutputTarget
         }
 
         environment.Publish(new Envelope { TestStepFinished = new TestStepFinished(testCaseStartedId, testStepId, result, environment.Now()) });
-        currentTestStepId = null;
     }
 
     private static string Trace(string status, BoundStep step, Exception? error, TimeSpan elapsed)
@@ -339,6 +354,7 @@ internal sealed class ScenarioRunner : IOutputTarget
 
     private string UniqueName(string name)
     {
+        attachmentNames ??= new Dictionary<string, int>(StringComparer.Ordinal);
         var count = attachmentNames.TryGetValue(name, out var seen) ? seen + 1 : 1;
         attachmentNames[name] = count;
         return count == 1 ? name : $"{Path.GetFileNameWithoutExtension(name)}-{count}{Path.GetExtension(name)}";

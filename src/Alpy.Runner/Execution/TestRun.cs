@@ -273,7 +273,7 @@ internal sealed class TestRun : IDisposable
             state.Description = $"the {kind} hook {hook.Description}";
             try
             {
-                var arguments = hook.Method.GetParameters().Select(p => scope.ServiceProvider.GetRequiredService(p.ParameterType)).ToArray();
+                var arguments = hook.ArgumentsFrom(scope.ServiceProvider);
                 await hook.Invoker.InvokeAsync(null, arguments).ConfigureAwait(false);
             }
             catch (Exception e)

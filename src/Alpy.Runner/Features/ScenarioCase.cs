@@ -8,6 +8,10 @@ namespace Alpy.Runner.Features;
 /// </summary>
 public sealed class ScenarioCase
 {
+    // What contexts show of the scenario and its steps: immutable, so made once and shared by every run of it.
+    private ScenarioInfo? info;
+    private StepInfo?[]? stepInfos;
+
     internal ScenarioCase(FeatureFile feature, Pickle pickle, Messages.Scenario definition, IReadOnlyList<ScenarioStep> steps, IReadOnlyList<KeyValuePair<string, string>> exampleValues, IReadOnlyList<string> exampleTags)
     {
         Feature = feature;
@@ -52,4 +56,14 @@ public sealed class ScenarioCase
     public string DisplayName => ExampleValues.Count == 0
         ? Title
         : $"{Title} ({string.Join(", ", ExampleValues.Select(v => v.Key + ": " + v.Value))})";
+
+    /// <summary>The scenario as <see cref="ScenarioContext.ScenarioInfo"/> shows it.</summary>
+    internal ScenarioInfo Info => info ??= new ScenarioInfo(this);
+
+    /// <summary>Step <paramref name="index"/> as <see cref="ScenarioContext.StepContext"/> shows it.</summary>
+    internal StepInfo StepInfoAt(int index)
+    {
+        var infos = stepInfos ??= new StepInfo?[Steps.Count];
+        return infos[index] ??= new StepInfo(Steps[index], Feature.Uri);
+    }
 }

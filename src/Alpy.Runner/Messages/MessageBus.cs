@@ -25,6 +25,7 @@ internal sealed class MessageBus
         }
     }
 
+    /// <summary>No formatter listens (none configured, or all switched off): callers need not build messages.</summary>
     public bool IsEmpty => formatters.Count == 0;
 
     public void Publish(Envelope envelope)

@@ -23,7 +23,11 @@ internal sealed class MessageStreamWriter : IDisposable
 
     public void Write(Envelope envelope)
     {
-        JsonSerializer.Serialize(json, envelope, MessageJsonContext.Stream.Envelope);
+        if (!StepMessageWriter.TryWrite(json, envelope))
+        {
+            JsonSerializer.Serialize(json, envelope, MessageJsonContext.Stream.Envelope);
+        }
+
         json.Flush();
         json.Reset();
         pending.WriteByte((byte)'\n');

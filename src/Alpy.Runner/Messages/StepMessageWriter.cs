@@ -1,0 +1,125 @@
+using System.Text.Json;
+
+namespace Alpy.Runner.Messages;
+
+/// <summary>
+/// Writes the messages a run sends per step and per test case (<c>testCaseStarted</c>,
+/// <c>testStepStarted</c>, <c>testStepFinished</c>, <c>testCaseFinished</c>) straight to the JSON
+/// writer, byte for byte as the source-generated serializer writes them (a test compares both).
+/// They are most of a stream's lines; the serializer, with the relaxed encoder the stream needs,
+/// takes its slow reflection-free path and allocates for every one of them.
+/// </summary>
+internal static class StepMessageWriter
+{
+    private static readonly JsonEncodedText TestCaseStartedName = JsonEncodedText.Encode("testCaseStarted");
+    private static readonly JsonEncodedText TestStepStartedName = JsonEncodedText.Encode("testStepStarted");
+    private static readonly JsonEncodedText TestStepFinishedName = JsonEncodedText.Encode("testStepFinished");
+    private static readonly JsonEncodedText TestCaseFinishedName = JsonEncodedText.Encode("testCaseFinished");
+    private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText TestCaseId = JsonEncodedText.Encode("testCaseId");
+    private static readonly JsonEncodedText Attempt = JsonEncodedText.Encode("attempt");
+    private static readonly JsonEncodedText WorkerId = JsonEncodedText.Encode("workerId");
+    private static readonly JsonEncodedText TestCaseStartedId = JsonEncodedText.Encode("testCaseStartedId");
+    private static readonly JsonEncodedText TestStepId = JsonEncodedText.Encode("testStepId");
+    private static readonly JsonEncodedText TestStepResult = JsonEncodedText.Encode("testStepResult");
+    private static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText Duration = JsonEncodedText.Encode("duration");
+    private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText Exception = JsonEncodedText.Encode("exception");
+    private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText StackTrace = JsonEncodedText.Encode("stackTrace");
+    private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
+    private static readonly JsonEncodedText WillBeRetried = JsonEncodedText.Encode("willBeRetried");
+    private static readonly JsonEncodedText Seconds = JsonEncodedText.Encode("seconds");
+    private static readonly JsonEncodedText Nanos = JsonEncodedText.Encode("nanos");
+
+    /// <summary>Writes the envelope when its message is one of the per-step messages; false for every other message.</summary>
+    /// <remarks>An envelope carries exactly one message (see <see cref="Envelope"/>); the runner builds every one.</remarks>
+    public static bool TryWrite(Utf8JsonWriter json, Envelope envelope)
+    {
+        if (envelope.TestStepStarted is { } started)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject(TestStepStartedName);
+            json.WriteString(TestCaseStartedId, started.TestCaseStartedId);
+            json.WriteString(TestStepId, started.TestStepId);
+            WriteTime(json, Timestamp, started.Timestamp.Seconds, started.Timestamp.Nanos);
+        }
+        else if (envelope.TestStepFinished is { } finished)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject(TestStepFinishedName);
+            json.WriteString(TestCaseStartedId, finished.TestCaseStartedId);
+            json.WriteString(TestStepId, finished.TestStepId);
+            WriteResult(json, finished.TestStepResult);
+            WriteTime(json, Timestamp, finished.Timestamp.Seconds, finished.Timestamp.Nanos);
+        }
+        else if (envelope.TestCaseStarted is { } caseStarted)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject(TestCaseStartedName);
+            json.WriteString(Id, caseStarted.Id);
+            json.WriteString(TestCaseId, caseStarted.TestCaseId);
+            json.WriteNumber(Attempt, caseStarted.Attempt);
+            WriteTime(json, Timestamp, caseStarted.Timestamp.Seconds, caseStarted.Timestamp.Nanos);
+            if (caseStarted.WorkerId is not null)
+            {
+                json.WriteString(WorkerId, caseStarted.WorkerId);
+            }
+        }
+        else if (envelope.TestCaseFinished is { } caseFinished)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject(TestCaseFinishedName);
+            json.WriteString(TestCaseStartedId, caseFinished.TestCaseStartedId);
+            WriteTime(json, Timestamp, caseFinished.Timestamp.Seconds, caseFinished.Timestamp.Nanos);
+            json.WriteBoolean(WillBeRetried, caseFinished.WillBeRetried);
+        }
+        else
+        {
+            return false;
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+        return true;
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, TestStepResult result)
+    {
+        json.WriteStartObject(TestStepResult);
+        json.WriteString(Status, result.Status);
+        WriteTime(json, Duration, result.Duration.Seconds, result.Duration.Nanos);
+        if (result.Message is not null)
+        {
+            json.WriteString(Message, result.Message);
+        }
+
+        if (result.Exception is { } exception)
+        {
+            json.WriteStartObject(Exception);
+            json.WriteString(Type, exception.Type);
+            if (exception.Message is not null)
+            {
+                json.WriteString(Message, exception.Message);
+            }
+
+            if (exception.StackTrace is not null)
+            {
+                json.WriteString(StackTrace, exception.StackTrace);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteTime(Utf8JsonWriter json, JsonEncodedText name, long seconds, int nanos)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber(Seconds, seconds);
+        json.WriteNumber(Nanos, nanos);
+        json.WriteEndObject();
+    }
+}

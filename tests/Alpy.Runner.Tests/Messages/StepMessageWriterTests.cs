@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.Json;
+using Alpy.Runner.Messages;
+
+namespace Alpy.Runner.Tests.Messages;
+
+public sealed class StepMessageWriterTests
+{
+    private static readonly Timestamp Time = new(1_763_769_600, 123_456_700);
+
+    public static TheoryData<string, Envelope> PerStepMessages() => new()
+    {
+        { "step started", new Envelope { TestStepStarted = new TestStepStarted("c-1", "s-1", Time) } },
+        { "step passed", new Envelope { TestStepFinished = new TestStepFinished("c-1", "s-1", new TestStepResult(TestStepResultStatus.Passed, new Duration(0, 1500)), Time) } },
+        {
+            "step failed with message and stack trace",
+            new Envelope
+            {
+                TestStepFinished = new TestStepFinished("c-1", "s-1", new TestStepResult(TestStepResultStatus.Failed, new Duration(2, 5)) { Message = "expected <b>\"x\"</b> & 'y'\n\tüñí €", Exception = new ExceptionInfo("System.InvalidOperationException", "expected <b>\"x\"</b>", "   at A.B() in /src/a.cs:line 3\r\n") }, Time),
+            }
+        },
+        { "step skipped with exception type only", new Envelope { TestStepFinished = new TestStepFinished("c-1", "s-1", new TestStepResult(TestStepResultStatus.Skipped, new Duration(0, 0)) { Exception = new ExceptionInfo("X") }, Time) } },
+        { "case started", new Envelope { TestCaseStarted = new TestCaseStarted("c-1", "t-1", 0, Time) } },
+        { "case started again on a worker", new Envelope { TestCaseStarted = new TestCaseStarted("c-2", "t-1", 2, Time) { WorkerId = "w\u0001" } } },
+        { "case finished", new Envelope { TestCaseFinished = new TestCaseFinished("c-1", Time, false) } },
+        { "case finished, retried", new Envelope { TestCaseFinished = new TestCaseFinished("c-1", new Timestamp(-1, 0), true) } },
+    };
+
+    [Theory]
+    [MemberData(nameof(PerStepMessages))]
+    public void Given_a_per_step_message_When_the_stream_writes_it_Then_its_line_equals_the_serializers(string what, Envelope envelope)
+    {
+        // Given
+        var expected = JsonSerializer.Serialize(envelope, MessageJsonContext.Stream.Envelope) + "\n";
+
+        // When
+        var written = Write(envelope);
+
+        // Then
+        written.Should().Be(expected, what);
+    }
+
+    [Fact]
+    public void Given_any_other_message_When_the_stream_writes_it_Then_the_serializer_writes_it()
+    {
+        var envelope = new Envelope { TestRunStarted = new TestRunStarted("r-1", Time) };
+        using var buffer = new MemoryStream();
+        using var json = new Utf8JsonWriter(buffer);
+
+        StepMessageWriter.TryWrite(json, envelope).Should().BeFalse();
+        Write(envelope).Should().Be(JsonSerializer.Serialize(envelope, MessageJsonContext.Stream.Envelope) + "\n");
+    }
+
+    private static string Write(Envelope envelope)
+    {
+        using var file = new MemoryStream();
+        using (var writer = new MessageStreamWriter(new KeepOpen(file)))
+        {
+            writer.Write(envelope);
+        }
+
+        return Encoding.UTF8.GetString(file.ToArray());
+    }
+
+    /// <summary>The writer closes its stream; the test reads it afterwards.</summary>
+    private sealed class KeepOpen(MemoryStream inner) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
+}
