@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Alpy.Runner.Expressions;
 using Alpy.Runner.Features;
+using Alpy.Runner.Messages;
 
 namespace Alpy.Runner.Bindings;
 
@@ -34,6 +35,7 @@ internal sealed record BoundStep(ScenarioStep Step, StepBindingStatus Status, IR
 internal sealed class StepMatchResult(StepDefinitionBinding binding, Match match)
 {
     private IReadOnlyList<MatchGroup>? groups;
+    private StepMatchArgumentsList? arguments;
 
     public StepDefinitionBinding Binding { get; } = binding;
 
@@ -43,4 +45,25 @@ internal sealed class StepMatchResult(StepDefinitionBinding binding, Match match
     public IReadOnlyList<MatchGroup> Groups => groups ??= Binding.Groups.Select(g => MatchGroup.From(RegexMatch, g)).ToArray();
 
     public ParameterType? ParameterTypeAt(int index) => index < Binding.ParameterTypes.Count ? Binding.ParameterTypes[index] : null;
+
+    /// <summary>The groups as a <c>testCase</c> message lists them; made once, as every run of the scenario sends the same.</summary>
+    public StepMatchArgumentsList Arguments => arguments ??= CreateArguments();
+
+    private StepMatchArgumentsList CreateArguments()
+    {
+        var list = new StepMatchArgument[Groups.Count];
+        for (var i = 0; i < list.Length; i++)
+        {
+            list[i] = new StepMatchArgument(ToMessage(Groups[i])) { ParameterTypeName = ParameterTypeAt(i)?.Name };
+        }
+
+        return new StepMatchArgumentsList(list);
+    }
+
+    private static Messages.Group ToMessage(MatchGroup group) => new()
+    {
+        Start = group.Start,
+        Value = group.Value,
+        Children = group.Children.Count == 0 ? null : group.Children.Select(ToMessage).ToArray(),
+    };
 }

@@ -1,5 +1,4 @@
 using Alpy.Runner.Bindings;
-using Alpy.Runner.Expressions;
 using Alpy.Runner.Features;
 using Alpy.Runner.Messages;
 
@@ -10,30 +9,38 @@ internal static class TestCaseFactory
 {
     public static (TestCase Message, IReadOnlyList<string> StepIds) Create(BoundScenario bound, string testRunStartedId, IIdGenerator ids)
     {
-        var steps = new List<TestStep>();
-        steps.AddRange(bound.BeforeHooks.Select(h => new TestStep(ids.NewId()) { HookId = h.Id }));
-        foreach (var step in bound.Steps)
+        var steps = new TestStep[bound.BeforeHooks.Count + bound.Steps.Count + bound.AfterHooks.Count];
+        var index = 0;
+        foreach (var hook in bound.BeforeHooks)
         {
-            steps.Add(new TestStep(ids.NewId())
-            {
-                PickleStepId = step.Step.Pickle.Id,
-                StepDefinitionIds = step.Matches.Select(m => m.Binding.Id).ToArray(),
-                StepMatchArgumentsLists = step.Matches.Select(Arguments).ToArray(),
-            });
+            steps[index++] = new TestStep(ids.NewId()) { HookId = hook.Id };
         }
 
-        steps.AddRange(bound.AfterHooks.Select(h => new TestStep(ids.NewId()) { HookId = h.Id }));
+        foreach (var step in bound.Steps)
+        {
+            var matches = step.Matches;
+            var definitionIds = new string[matches.Count];
+            var arguments = new StepMatchArgumentsList[matches.Count];
+            for (var i = 0; i < matches.Count; i++)
+            {
+                definitionIds[i] = matches[i].Binding.Id;
+                arguments[i] = matches[i].Arguments;
+            }
+
+            steps[index++] = new TestStep(ids.NewId())
+            {
+                PickleStepId = step.Step.Pickle.Id,
+                StepDefinitionIds = definitionIds,
+                StepMatchArgumentsLists = arguments,
+            };
+        }
+
+        foreach (var hook in bound.AfterHooks)
+        {
+            steps[index++] = new TestStep(ids.NewId()) { HookId = hook.Id };
+        }
+
         var testCase = new TestCase(ids.NewId(), bound.Scenario.Pickle.Id, steps, testRunStartedId);
-        return (testCase, steps.Select(s => s.Id).ToArray());
+        return (testCase, Array.ConvertAll(steps, s => s.Id));
     }
-
-    private static StepMatchArgumentsList Arguments(StepMatchResult match) =>
-        new(match.Groups.Select((group, i) => new StepMatchArgument(ToMessage(group)) { ParameterTypeName = match.ParameterTypeAt(i)?.Name }).ToArray());
-
-    private static Group ToMessage(MatchGroup group) => new()
-    {
-        Start = group.Start,
-        Value = group.Value,
-        Children = group.Children.Count == 0 ? null : group.Children.Select(ToMessage).ToArray(),
-    };
 }

@@ -25,7 +25,9 @@ internal sealed class MessageStreamWriter : IDisposable
     {
         if (!StepMessageWriter.TryWrite(json, envelope))
         {
-            JsonSerializer.Serialize(json, envelope, MessageJsonContext.Stream.Envelope);
+            // The writer carries the relaxed encoder; the default context's options are the generated
+            // ones, which lets System.Text.Json run its generated code (Stream's encoder rules that out).
+            JsonSerializer.Serialize(json, envelope, MessageJsonContext.Default.Envelope);
         }
 
         json.Flush();

@@ -122,6 +122,25 @@ public sealed class CckConformanceTests
         var configuration = RunnerConfiguration.Default with { Retry = sample.Retry };
         var run = StandaloneRun.Create(sample.Features, Bindings[sample.Name], configuration, [memory], new IncrementingIdGenerator());
         await run.RunAllAsync(sample.Reverse, TestContext.Current.CancellationToken);
-        return memory.Envelopes.Select(e => JsonSerializer.Serialize(e, MessageJsonContext.Stream.Envelope)).ToArray();
+        var serialized = memory.Envelopes.Select(e => JsonSerializer.Serialize(e, MessageJsonContext.Stream.Envelope)).ToArray();
+        var written = Write(memory.Envelopes);
+        written.Should().Equal(serialized, "the message file's writer (hand-written for per-step messages) must write every message as the serializer does");
+        return written;
+    }
+
+    /// <summary>The lines the message formatter's writer puts in the file.</summary>
+    private static string[] Write(IEnumerable<Envelope> envelopes)
+    {
+        var file = new MemoryStream();
+        using (var writer = new MessageStreamWriter(file))
+        {
+            foreach (var envelope in envelopes)
+            {
+                writer.Write(envelope);
+            }
+        }
+
+        // A closed MemoryStream still hands out its bytes.
+        return System.Text.Encoding.UTF8.GetString(file.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 }
