@@ -3,20 +3,33 @@ using System.Diagnostics;
 namespace Alpy.Bench.Runner;
 
 /// <summary>
-/// Medians of repeated timings, each run after one untimed warm-up. Reports wall time and the
-/// process's CPU time: on a shared machine the wall time grows with the other users' load, the
-/// CPU time much less, so both are shown.
+/// Medians of repeated timings, run after untimed warm-ups. Reports wall time, the
+/// process's CPU time (all its threads: the garbage collector's and the JIT's too) and bytes
+/// allocated: on a shared machine the wall time grows with the other users' load, the CPU time
+/// much less and the allocations not at all, so all three are shown.
 /// </summary>
 internal static class Measure
 {
+    /// <summary>
+    /// Untimed runs before the timed ones. With one, the JIT's tiered recompilation (in the
+    /// background, after 30 calls and a pause) still ran during the first timed runs: the first
+    /// configuration measured looked up to 4x slower than the same code measured later.
+    /// </summary>
+    private const int WarmUps = 3;
+
     public static Task<Timing> MedianAsync(int runs, Func<Task> action) => MedianAsync(runs, () => action, run => run());
 
     /// <summary>Times only <paramref name="action"/>; <paramref name="prepare"/> runs untimed before each.</summary>
     public static async Task<Timing> MedianAsync<T>(int runs, Func<T> prepare, Func<T, Task> action)
     {
-        await action(prepare());
+        for (var i = 0; i < WarmUps; i++)
+        {
+            await action(prepare());
+        }
+
         var walls = new List<TimeSpan>();
         var cpus = new List<TimeSpan>();
+        var allocations = new List<long>();
         using var process = Process.GetCurrentProcess();
         for (var i = 0; i < runs; i++)
         {
@@ -25,16 +38,19 @@ internal static class Measure
             GC.WaitForPendingFinalizers();
             process.Refresh();
             var cpu = process.TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             await action(prepared);
             walls.Add(watch.Elapsed);
+            allocations.Add(GC.GetTotalAllocatedBytes(precise: true) - allocated);
             process.Refresh();
             cpus.Add(process.TotalProcessorTime - cpu);
         }
 
         walls.Sort();
         cpus.Sort();
-        return new Timing(walls[walls.Count / 2], cpus[cpus.Count / 2]);
+        allocations.Sort();
+        return new Timing(walls[walls.Count / 2], cpus[cpus.Count / 2], allocations[allocations.Count / 2]);
     }
 
     public static string Ms(TimeSpan time) => $"{time.TotalMilliseconds,8:0.0} ms";
@@ -42,10 +58,10 @@ internal static class Measure
     public static string Us(double microseconds) => $"{microseconds,8:0.00} µs";
 }
 
-/// <summary>A median wall time and a median CPU time.</summary>
-internal sealed record Timing(TimeSpan Wall, TimeSpan Cpu)
+/// <summary>A median wall time, a median CPU time and the median of the bytes allocated (all threads).</summary>
+internal sealed record Timing(TimeSpan Wall, TimeSpan Cpu, long Allocated)
 {
     public string Ms => $"wall {Measure.Ms(Wall)}   cpu {Measure.Ms(Cpu)}";
 
-    public string PerItem(int items) => $"wall {Measure.Us(Wall.TotalMicroseconds / items)}   cpu {Measure.Us(Cpu.TotalMicroseconds / items)}";
+    public string PerItem(int items) => $"wall {Measure.Us(Wall.TotalMicroseconds / items)}   cpu {Measure.Us(Cpu.TotalMicroseconds / items)}   {Allocated / items,6:0} B";
 }

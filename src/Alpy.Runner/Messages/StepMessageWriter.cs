@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Alpy.Runner.Messages;
 
 /// <summary>
-/// Writes the messages a run sends per step and per test case (<c>testCaseStarted</c>,
+/// Writes the messages a run sends per step and per test case (<c>testCase</c>, <c>testCaseStarted</c>,
 /// <c>testStepStarted</c>, <c>testStepFinished</c>, <c>testCaseFinished</c>) straight to the JSON
 /// writer, byte for byte as the source-generated serializer writes them (a test compares both).
 /// They are most of a stream's lines, and the serializer takes several microseconds and a few
@@ -30,6 +30,20 @@ internal static class StepMessageWriter
     private static readonly JsonEncodedText StackTrace = JsonEncodedText.Encode("stackTrace");
     private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
     private static readonly JsonEncodedText WillBeRetried = JsonEncodedText.Encode("willBeRetried");
+    private static readonly JsonEncodedText TestCaseName = JsonEncodedText.Encode("testCase");
+    private static readonly JsonEncodedText PickleId = JsonEncodedText.Encode("pickleId");
+    private static readonly JsonEncodedText TestSteps = JsonEncodedText.Encode("testSteps");
+    private static readonly JsonEncodedText TestRunStartedId = JsonEncodedText.Encode("testRunStartedId");
+    private static readonly JsonEncodedText HookId = JsonEncodedText.Encode("hookId");
+    private static readonly JsonEncodedText PickleStepId = JsonEncodedText.Encode("pickleStepId");
+    private static readonly JsonEncodedText StepDefinitionIds = JsonEncodedText.Encode("stepDefinitionIds");
+    private static readonly JsonEncodedText StepMatchArgumentsLists = JsonEncodedText.Encode("stepMatchArgumentsLists");
+    private static readonly JsonEncodedText StepMatchArguments = JsonEncodedText.Encode("stepMatchArguments");
+    private static readonly JsonEncodedText GroupName = JsonEncodedText.Encode("group");
+    private static readonly JsonEncodedText ParameterTypeName = JsonEncodedText.Encode("parameterTypeName");
+    private static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
+    private static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText Children = JsonEncodedText.Encode("children");
     private static readonly JsonEncodedText Seconds = JsonEncodedText.Encode("seconds");
     private static readonly JsonEncodedText Nanos = JsonEncodedText.Encode("nanos");
 
@@ -75,6 +89,21 @@ internal static class StepMessageWriter
             WriteTime(json, Timestamp, caseFinished.Timestamp.Seconds, caseFinished.Timestamp.Nanos);
             json.WriteBoolean(WillBeRetried, caseFinished.WillBeRetried);
         }
+        else if (envelope.TestCase is { } testCase)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject(TestCaseName);
+            json.WriteString(Id, testCase.Id);
+            json.WriteString(PickleId, testCase.PickleId);
+            json.WriteStartArray(TestSteps);
+            foreach (var step in testCase.TestSteps)
+            {
+                WriteTestStep(json, step);
+            }
+
+            json.WriteEndArray();
+            json.WriteString(TestRunStartedId, testCase.TestRunStartedId);
+        }
         else
         {
             return false;
@@ -83,6 +112,88 @@ internal static class StepMessageWriter
         json.WriteEndObject();
         json.WriteEndObject();
         return true;
+    }
+
+    private static void WriteTestStep(Utf8JsonWriter json, TestStep step)
+    {
+        json.WriteStartObject();
+        json.WriteString(Id, step.Id);
+        if (step.HookId is not null)
+        {
+            json.WriteString(HookId, step.HookId);
+        }
+
+        if (step.PickleStepId is not null)
+        {
+            json.WriteString(PickleStepId, step.PickleStepId);
+        }
+
+        if (step.StepDefinitionIds is not null)
+        {
+            json.WriteStartArray(StepDefinitionIds);
+            foreach (var id in step.StepDefinitionIds)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (step.StepMatchArgumentsLists is not null)
+        {
+            json.WriteStartArray(StepMatchArgumentsLists);
+            foreach (var list in step.StepMatchArgumentsLists)
+            {
+                json.WriteStartObject();
+                json.WriteStartArray(StepMatchArguments);
+                foreach (var argument in list.StepMatchArguments)
+                {
+                    json.WriteStartObject();
+                    json.WritePropertyName(GroupName);
+                    WriteGroup(json, argument.Group);
+                    if (argument.ParameterTypeName is not null)
+                    {
+                        json.WriteString(ParameterTypeName, argument.ParameterTypeName);
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteGroup(Utf8JsonWriter json, Group group)
+    {
+        json.WriteStartObject();
+        if (group.Start is { } start)
+        {
+            json.WriteNumber(Start, start);
+        }
+
+        if (group.Value is not null)
+        {
+            json.WriteString(Value, group.Value);
+        }
+
+        if (group.Children is not null)
+        {
+            json.WriteStartArray(Children);
+            foreach (var child in group.Children)
+            {
+                WriteGroup(json, child);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteResult(Utf8JsonWriter json, TestStepResult result)

@@ -22,6 +22,26 @@ public sealed class StepMessageWriterTests
         { "step skipped with exception type only", new Envelope { TestStepFinished = new TestStepFinished("c-1", "s-1", new TestStepResult(TestStepResultStatus.Skipped, new Duration(0, 0)) { Exception = new ExceptionInfo("X") }, Time) } },
         { "case started", new Envelope { TestCaseStarted = new TestCaseStarted("c-1", "t-1", 0, Time) } },
         { "case started again on a worker", new Envelope { TestCaseStarted = new TestCaseStarted("c-2", "t-1", 2, Time) { WorkerId = "w\u0001" } } },
+        {
+            "test case with hooks, an unmatched group, nested groups and an ambiguous step",
+            new Envelope
+            {
+                TestCase = new TestCase("t-1", "p-1", [
+                    new TestStep("s-0") { HookId = "h-1" },
+                    new TestStep("s-1")
+                    {
+                        PickleStepId = "ps-1",
+                        StepDefinitionIds = ["d-1"],
+                        StepMatchArgumentsLists = [new StepMatchArgumentsList([
+                            new StepMatchArgument(new Group { Start = 4, Value = "\"a <b>\"", Children = [new Group { Start = 5, Value = "a <b>" }, new Group()] }) { ParameterTypeName = "string" },
+                            new StepMatchArgument(new Group()),
+                        ])],
+                    },
+                    new TestStep("s-2") { PickleStepId = "ps-2", StepDefinitionIds = ["d-1", "d-2"], StepMatchArgumentsLists = [new StepMatchArgumentsList([]), new StepMatchArgumentsList([])] },
+                    new TestStep("s-3") { PickleStepId = "ps-3", StepDefinitionIds = [], StepMatchArgumentsLists = [] },
+                ], "r-1"),
+            }
+        },
         { "case finished", new Envelope { TestCaseFinished = new TestCaseFinished("c-1", Time, false) } },
         { "case finished, retried", new Envelope { TestCaseFinished = new TestCaseFinished("c-1", new Timestamp(-1, 0), true) } },
     };
