@@ -273,13 +273,14 @@ public sealed class Lab : IAsyncDisposable
         _teardown.Push("delete leftover host taps", token => wiring.DeleteLeftoverHostTapsAsync(RunId, token));
         _teardown.Push("remove the containers of the run", token => RemoveContainersAsync(component: null, token));
 
-        // QEMU needs only the taps: it starts booting while the nodes are still being created.
+        // QEMU needs only the taps: it starts booting (or restoring) while the nodes are still being created.
         var nodes = _bringUp.TimeAsync("start nodes", () => wiring.StartNodesAsync(cancellationToken));
-        QemuMachine machine;
+        var qemu = new DutLauncher(_options, machineOptions, [.. Enumerable.Range(0, topology.Links.Length).Select(Folder.LinkPcap)], _bringUp, _loggerFactory);
         try
         {
             await _bringUp.TimeAsync("create taps", () => wiring.CreateHostTapsAsync(EffectiveUid(), cancellationToken)).ConfigureAwait(false);
-            machine = await _bringUp.TimeAsync("start QEMU", () => StartMachineAsync(machineOptions, cancellationToken)).ConfigureAwait(false);
+            _teardown.Push("stop QEMU", _ => qemu.DisposeAsync().AsTask());
+            await _bringUp.TimeAsync("start QEMU", () => qemu.StartAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch
         {
@@ -287,13 +288,11 @@ public sealed class Lab : IAsyncDisposable
             await nodes.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
             throw;
         }
-        _teardown.Push("stop QEMU", token => machine.DisposeAsync().AsTask());
         await nodes.ConfigureAwait(false);
-        _dut = new LabDut(machine, _options.Dut, [.. Enumerable.Range(0, topology.Links.Length).Select(Folder.LinkPcap)], _options.Timeouts.Command);
 
-        await Task.WhenAll(
-            _bringUp.TimeAsync("boot DUT", () => _dut.WaitReadyAsync(_options.Timeouts.Boot, cancellationToken)),
-            _bringUp.TimeAsync("connect links", () => wiring.ConnectAsync(cancellationToken))).ConfigureAwait(false);
+        var dut = qemu.ReadyAsync(cancellationToken);
+        await Task.WhenAll(dut, _bringUp.TimeAsync("connect links", () => wiring.ConnectAsync(cancellationToken))).ConfigureAwait(false);
+        _dut = await dut.ConfigureAwait(false);
         await SaveRecordAsync().ConfigureAwait(false);
     }
 
@@ -321,7 +320,9 @@ public sealed class Lab : IAsyncDisposable
         Initrd = _options.Dut.Initrd,
         Append = _options.Dut.CommandLine(_options.Topology),
         MemoryMiB = _options.MemoryMiB ?? _options.Dut.MemoryMiB,
-        Nics = LabDut.Nics(_options.Topology, RunId.Value, taps.LinkTaps, Folder.LinkPcap),
+        // A saved state holds the NICs' MACs: with snapshots they are the DUT's own, not the run's (each lab's links live in
+        // namespaces of their own, so equal MACs in two labs never meet).
+        Nics = LabDut.Nics(_options.Topology, _options.UsesSnapshots ? "dut-" + _options.Dut.Name : RunId.Value, taps.LinkTaps, Folder.LinkPcap),
         ExtraArgs = _options.Dut.QemuArgs,
         Console = new SerialConsoleOptions
         {
@@ -330,18 +331,6 @@ public sealed class Lab : IAsyncDisposable
             DefaultTimeout = _options.Timeouts.Command,
         },
     };
-
-    private async Task<QemuMachine> StartMachineAsync(QemuMachineOptions options, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await QemuMachine.StartAsync(options, _loggerFactory, cancellationToken).ConfigureAwait(false);
-        }
-        catch (QemuException e)
-        {
-            throw new LabException($"Could not start QEMU for DUT {_options.Dut.Name}: {e.Message}", e);
-        }
-    }
 
     private async Task PingDockerAsync(CancellationToken cancellationToken)
     {

@@ -34,6 +34,18 @@ public sealed record LabOptions
     /// <summary>Tear the lab down on SIGINT/SIGTERM/SIGQUIT/SIGHUP before the process ends (default true).</summary>
     public bool TeardownOnSignal { get; init; } = true;
 
+    /// <summary>
+    /// Bring the DUT up from a saved state when one matches (DUT image, QEMU, memory, links, MACs, address plan),
+    /// and save one after a cold boot when none does (default true). A restore that fails falls back to a cold
+    /// boot. False boots every time, e.g. for a "fresh lab" that must prove the boot itself. DUTs with extra QEMU
+    /// arguments (<see cref="DutProfile.QemuArgs"/>: a virtiofs share, ...) always boot: their devices may hold host
+    /// state a saved state cannot carry.
+    /// </summary>
+    public bool Snapshots { get; init; } = true;
+
+    /// <summary>Where saved DUT states are kept; null for <c>snapshots</c> in the cache beside the DUT images (~/.cache/alpy-specs).</summary>
+    public string? SnapshotDirectory { get; init; }
+
     /// <summary>How to reach the Docker daemon; null for DOCKER_HOST (default unix:///var/run/docker.sock).</summary>
     public DockerClientOptions? Docker { get; init; }
 
@@ -46,6 +58,8 @@ public sealed record LabOptions
 
     /// <summary>The QEMU executable; null for qemu-system-x86_64 on PATH.</summary>
     public string? QemuBinary { get; init; }
+
+    internal bool UsesSnapshots => Snapshots && Dut.QemuArgs.Count == 0;
 
     internal string ResolveArtifactsDirectory() => Path.GetFullPath(
         ArtifactsDirectory ?? Environment.GetEnvironmentVariable("ALPY_ARTIFACTS") ?? Path.Combine("reports", "runs"));

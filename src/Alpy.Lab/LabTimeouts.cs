@@ -1,13 +1,24 @@
 namespace Alpy.Lab;
 
-/// <summary>How long each lab step may take. Short by default: a step that hangs fails with a reason instead.</summary>
+/// <summary>
+/// How long each lab step may take. Defaults fit an idle 2-core machine with room to spare, so that a hung step
+/// fails with its reason in seconds, not minutes; a loaded CI raises them (the suite's ALPY_BOOT_TIMEOUT, the
+/// tests' own options) instead of every user waiting for the worst case.
+/// </summary>
 public sealed record LabTimeouts
 {
     /// <summary>
-    /// From QEMU's start to the DUT's prompt. Rabbit needs 2-3 s under TCG on an idle 2-core machine, but a
-    /// loaded one (a CI running every test project at once) was seen taking 50 s: default 120 s.
+    /// From QEMU's start to the DUT's prompt on a cold boot. Rabbit needs 2-3 s under TCG on an idle machine; 30 s
+    /// covers a busy one. A machine under heavy load (a CI running every test project at once was seen taking 50 s)
+    /// needs more: set it there.
     /// </summary>
-    public TimeSpan Boot { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan Boot { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Saving the DUT's state after a cold boot, or loading it and proving the DUT alive with a console round trip
+    /// (well under a second idle; default 15 s). A restore that overruns falls back to a cold boot.
+    /// </summary>
+    public TimeSpan Snapshot { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>One helper container (create a tap, move it, delete leftovers; default 30 s).</summary>
     public TimeSpan Helper { get; init; } = TimeSpan.FromSeconds(30);
@@ -23,7 +34,11 @@ public sealed record LabTimeouts
 
     internal void Validate()
     {
-        foreach (var (name, value) in new[] { (nameof(Boot), Boot), (nameof(Helper), Helper), (nameof(Node), Node), (nameof(Command), Command), (nameof(TeardownStep), TeardownStep) })
+        foreach (var (name, value) in new[]
+                 {
+                     (nameof(Boot), Boot), (nameof(Snapshot), Snapshot), (nameof(Helper), Helper), (nameof(Node), Node),
+                     (nameof(Command), Command), (nameof(TeardownStep), TeardownStep),
+                 })
             if (value <= TimeSpan.Zero || value > TimeSpan.FromHours(1))
                 throw new ArgumentOutOfRangeException(name, value, $"The lab's {name} timeout must be between 0 and 1 hour.");
     }

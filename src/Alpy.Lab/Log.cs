@@ -34,4 +34,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Could not write {Path}: {Reason}")]
     public static partial void RecordNotSaved(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "DUT {Dut} restored from {File}")]
+    public static partial void DutRestored(ILogger logger, string dut, string file);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "DUT {Dut}: restoring {File} failed, so it is deleted and the DUT boots cold: {Reason}")]
+    public static partial void RestoreFailed(ILogger logger, string dut, string file, string reason);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "DUT {Dut}: state {Key} saved for the next lab")]
+    public static partial void StateSaved(ILogger logger, string dut, string key);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "DUT {Dut}: its state could not be saved (the next lab boots cold): {Reason}")]
+    public static partial void StateNotSaved(ILogger logger, string dut, string reason);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "DUT {Dut}: no saved states this time: {Reason}")]
+    public static partial void SnapshotsOff(ILogger logger, string dut, string reason);
 }

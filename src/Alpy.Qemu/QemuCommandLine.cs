@@ -51,6 +51,11 @@ public static class QemuCommandLine
         }
 
         args.AddRange(options.ExtraArgs);
+        if (options.AwaitSavedState)
+        {
+            args.AddRange(["-incoming", "defer"]);
+        }
+
         return args;
     }
 

@@ -69,6 +69,11 @@ public sealed partial record QemuMachineOptions
     /// hosts that died before this existed.</summary>
     public bool KillWithHost { get; init; } = true;
 
+    /// <summary>Whether QEMU starts waiting for a saved machine state (<c>-incoming defer</c>) instead of booting:
+    /// <see cref="Snapshots.MachineState.RestoreAsync"/> then loads one. The options must be the ones the state
+    /// was saved with (devices, memory, MACs); only netdev backends, sockets and captures may differ.</summary>
+    public bool AwaitSavedState { get; init; }
+
     /// <summary>Arguments appended to QEMU's command line as they are (devices the options do not cover).</summary>
     public IReadOnlyList<string> ExtraArgs { get; init; } = [];
 

@@ -38,6 +38,19 @@ public record DutProfile
     public required string ResetCommand { get; init; }
 
     /// <summary>
+    /// The console command that proves a DUT restored from a saved state is alive and at its baseline; null for
+    /// <see cref="ResetCommand"/>. Rabbit's also forgets the neighbours it may have learnt before the save (the
+    /// nodes of a new run have new MACs).
+    /// </summary>
+    public string? RestoreCommand { get; init; }
+
+    /// <summary>
+    /// What identifies the image's content (a recipe's manifest key) in the key of its saved states; null to use
+    /// the kernel's and initramfs's sizes and modification times.
+    /// </summary>
+    public string? ImageKey { get; init; }
+
+    /// <summary>
     /// Guest memory in MiB. Rabbit (a 13 MB initramfs in RAM, nft, busybox) runs in 128; QEMU's resident size
     /// follows the guest's, so a larger default would cost the whole lab's memory budget (≤ 400 MB).
     /// </summary>
@@ -45,6 +58,9 @@ public record DutProfile
 
     /// <summary>More QEMU arguments for this DUT's devices, e.g. a virtiofs shared folder (an argv, never a shell string).</summary>
     public IReadOnlyList<string> QemuArgs { get; init; } = [];
+
+    /// <summary>The console contract for "booted" (ready marker, failure marker, prompt).</summary>
+    public BootReadiness Readiness => new(Name, ReadyPattern, FailurePattern, Prompt);
 
     /// <summary>A profile from a DUT recipe's manifest (see docs/dut.md for the contract it describes).</summary>
     /// <exception cref="LabException">The manifest names no reset command.</exception>
@@ -60,6 +76,7 @@ public record DutProfile
             ReadyPattern = image.ReadyPattern,
             FailurePattern = image.FailurePattern,
             Prompt = image.Prompt,
+            ImageKey = image.Key,
             ResetCommand = image.ResetCommand
                 ?? throw new LabException($"The DUT manifest {image.ManifestPath} names no reset command; the lab needs one to share a booted DUT between scenarios."),
         };
@@ -81,6 +98,13 @@ public record DutProfile
             yield return "rabbit.vlan=" + string.Join(',', vlans.Select(v =>
                 string.Create(CultureInfo.InvariantCulture, $"{v.Link}.{v.Vlan.Id}={Addresses(v.Vlan.Ipv4, v.Vlan.Ipv6)}")));
     }
+
+    /// <summary><see cref="ImageKey"/>, or the files' identity when the profile has none.</summary>
+    internal string ContentKey() => ImageKey ?? string.Join(';', new[] { Kernel, Initrd }.Select(f =>
+    {
+        var info = new FileInfo(f);
+        return string.Create(CultureInfo.InvariantCulture, $"{info.FullName}:{info.Length}:{info.LastWriteTimeUtc.Ticks}");
+    }));
 
     /// <summary>Checks that the files exist; the message says how to get them.</summary>
     /// <exception cref="LabException">A file is missing.</exception>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Alpy.Lab.Topology;
 using Alpy.Qemu;
 using Alpy.Qemu.Serial;
@@ -15,8 +14,9 @@ public sealed class LabDut
     private readonly QemuMachine _machine;
     private readonly TimeSpan _commandTimeout;
 
-    internal LabDut(QemuMachine machine, DutProfile profile, IReadOnlyList<string> captures, TimeSpan commandTimeout)
+    internal LabDut(QemuMachine machine, DutProfile profile, IReadOnlyList<string> captures, TimeSpan commandTimeout, bool restored)
     {
+        Restored = restored;
         _machine = machine;
         Profile = profile;
         Captures = captures;
@@ -31,6 +31,9 @@ public sealed class LabDut
 
     /// <summary>The serial console, e.g. to wait for a message the DUT prints by itself.</summary>
     public SerialConsole Console => _machine.Console;
+
+    /// <summary>Whether this DUT was restored from a saved state instead of booted (see <see cref="LabOptions.Snapshots"/>).</summary>
+    public bool Restored { get; }
 
     /// <summary>QEMU's process id.</summary>
     public int Pid => _machine.Pid;
@@ -57,30 +60,38 @@ public sealed class LabDut
         }
     }
 
-    /// <summary>Waits for the ready marker, then the prompt; fails at once on the failure marker or QEMU's exit.</summary>
+    /// <summary>Waits for the ready marker, then the prompt (the profile's <see cref="DutProfile.Readiness"/>);
+    /// fails at once on the failure marker or QEMU's exit.</summary>
     internal async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var markers = Profile.FailurePattern is null
-            ? Regex.Escape(Profile.ReadyPattern)
-            : $"{Regex.Escape(Profile.ReadyPattern)}|{Regex.Escape(Profile.FailurePattern)}[^\n]*";
         try
         {
-            var match = await _machine.Console.WaitForAsync(ConsolePattern.Regex(markers), timeout, cancellationToken).ConfigureAwait(false);
-            if (Profile.FailurePattern is not null && match.Value.StartsWith(Profile.FailurePattern, StringComparison.Ordinal))
-                throw new LabException(
-                    $"DUT {Profile.Name} reported a failed boot: «{match.Value.Trim()}». Check the topology's addresses and the DUT image. Console (last lines):\n{Console.Tail()}");
-            await _machine.Console.WaitForAsync(ConsolePattern.Text(Profile.Prompt), timeout, cancellationToken).ConfigureAwait(false);
+            await Profile.Readiness.WaitAsync(_machine.Console, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (QemuException e) when (_machine.HasExited)
+        {
+            throw Died(e);
         }
         catch (SerialConsoleException e)
         {
-            throw _machine.HasExited ? Died(e) : new LabException(
+            throw new LabException(
                 $"DUT {Profile.Name} did not reach its prompt «{Profile.Prompt}» within {timeout.TotalSeconds:0.#} s. "
                 + "Check the kernel command line (qemu.cmdline in the run folder); a slower machine needs a longer LabTimeouts.Boot. " + e.Message, e);
         }
         catch (QemuException e)
         {
-            throw Died(e);
+            throw new LabException($"DUT {Profile.Name}: {e.Message} Check the topology's addresses and the DUT image.", e);
         }
+    }
+
+    /// <summary>Proves a DUT restored from a saved state alive and at its baseline: one console round trip of the
+    /// profile's restore command (its reset command unless it names another).</summary>
+    internal async Task ConfirmRestoredAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var command = Profile.RestoreCommand ?? Profile.ResetCommand;
+        var result = await RunAsync(command, timeout, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+            throw new LabException($"DUT {Profile.Name}: «{command}» exited with {result.ExitCode} after a restore: {result.Output.Trim()}.");
     }
 
     /// <summary>Restores the DUT's baseline with the profile's reset command.</summary>
@@ -96,8 +107,8 @@ public sealed class LabDut
     internal QemuMachine Machine => _machine;
 
     /// <summary>The NICs of a topology: one per link in link order, each on its tap, with a per-run MAC and a pcap.</summary>
-    internal static IReadOnlyList<QemuNic> Nics(LabTopology topology, string run, IReadOnlyList<string> taps, Func<int, string> pcap) =>
-        [.. Enumerable.Range(0, topology.Links.Length).Select(i => new QemuNic(taps[i], QemuNic.MacFor(run, i)) { CaptureFile = pcap(i) })];
+    internal static IReadOnlyList<QemuNic> Nics(LabTopology topology, string macSeed, IReadOnlyList<string> taps, Func<int, string> pcap) =>
+        [.. Enumerable.Range(0, topology.Links.Length).Select(i => new QemuNic(taps[i], QemuNic.MacFor(macSeed, i)) { CaptureFile = pcap(i) })];
 
     private void EnsureRunning()
     {

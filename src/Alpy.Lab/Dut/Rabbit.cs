@@ -18,6 +18,7 @@ public static class Rabbit
             ?? throw new LabException(
                 $"Cannot find Rabbit's recipe ({BootImageRecipe.Rabbit}) above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}; pass its path.");
         var image = await BootImageRecipe.BuildAsync(recipe, logger: null, timeout, cancellationToken).ConfigureAwait(false);
-        return DutProfile.FromBootImage(image);
+        // A saved state may hold neighbours of the nodes it was saved beside; a new run's nodes have new MACs.
+        return DutProfile.FromBootImage(image) with { RestoreCommand = "/bin/ip neigh flush all; " + image.ResetCommand };
     }
 }

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Alpy.Qemu.Serial;
 
 namespace Alpy.Qemu.Images;
 
@@ -48,29 +46,9 @@ public sealed record BootImage
     /// <summary>The manifest this was read from.</summary>
     public string ManifestPath { get; init; } = string.Empty;
 
-    /// <summary>
-    /// Waits until the DUT on <paramref name="console"/> is ready: its ready marker, then its prompt. When it prints
-    /// its failure marker instead, fails at once with the reason it gave (e.g. a bad address plan) and the
-    /// console tail, rather than after <paramref name="timeout"/>.
-    /// </summary>
-    public async Task WaitForReadyAsync(SerialConsole console, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(console);
-        var outcome = FailurePattern is null
-            ? ConsolePattern.Text(ReadyPattern)
-            : ConsolePattern.Regex(new Regex($"{Regex.Escape(ReadyPattern)}|{Regex.Escape(FailurePattern)}[^\r\n]*\r?\n", RegexOptions.CultureInvariant));
-        var seen = await console.WaitForAsync(outcome, timeout, cancellationToken).ConfigureAwait(false);
-        if (FailurePattern is not null && seen.Value.StartsWith(FailurePattern, StringComparison.Ordinal))
-        {
-            // The whole line (the pattern waits for its end), so that the reason is not cut where a read ended.
-            throw new QemuException(
-                $"The DUT {Name} did not get ready; it reported: {seen.Value.TrimEnd()}." +
-                " Check the kernel command line (the address plan) against docs/dut.md." +
-                Evidence.Block("Console (last lines)", console.Tail()));
-        }
-
-        await console.WaitForAsync(Prompt, timeout, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The console contract for "booted" (ready marker, failure marker, prompt).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public BootReadiness Readiness => new(Name, ReadyPattern, FailurePattern, Prompt);
 
     /// <summary>Reads a manifest and checks that the kernel and initrd it names exist.</summary>
     public static BootImage Load(string manifestPath)

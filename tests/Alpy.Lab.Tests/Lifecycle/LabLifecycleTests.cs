@@ -25,7 +25,7 @@ public sealed class LabLifecycleTests
 
         await NoTrash.AssertAsync(run, pid);
         var record = await File.ReadAllTextAsync(lab.Folder.LabJson, Token);
-        record.Should().Contain("\"boot DUT\"").And.Contain("\"stop QEMU\"").And.Contain("\"remove the containers of the run\"");
+        record.Should().MatchRegex("\"(boot|restore) DUT\"").And.Contain("\"stop QEMU\"").And.Contain("\"remove the containers of the run\"");
     }
 
     [Fact]

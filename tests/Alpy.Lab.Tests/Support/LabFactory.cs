@@ -27,5 +27,7 @@ internal static class LabFactory
         Topology = LabTopology.WithLinks(links),
         Dut = await RabbitAsync(),
         ArtifactsDirectory = TestPaths.Artifacts,
+        // The lab's default boot timeout fits an idle machine; these tests run beside a whole CI on two cores.
+        Timeouts = new LabTimeouts { Boot = TimeSpan.FromSeconds(120), Snapshot = TimeSpan.FromSeconds(60) },
     };
 }

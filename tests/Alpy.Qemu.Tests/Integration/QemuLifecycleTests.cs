@@ -92,7 +92,7 @@ public sealed class QemuLifecycleTests(RabbitImage rabbit) : IDisposable
         var options = Rabbit.Options(rabbit.Image, _run.Path, plan: "rabbit.vlan=0.5000=192.168.10.1/24");
         await using var machine = await QemuMachine.StartAsync(options, cancellationToken: Cancellation);
 
-        var waiting = () => rabbit.Image.WaitForReadyAsync(machine.Console, Rabbit.BootTimeout, Cancellation);
+        var waiting = () => rabbit.Image.Readiness.WaitAsync(machine.Console, Rabbit.BootTimeout, Cancellation);
 
         (await waiting.Should().ThrowAsync<QemuException>()).Which.Message
             .Should().Contain("reported: rabbit: failed: rabbit.vlan: '0.5000=192.168.10.1/24' names link 0, but the machine has 0 NICs");

@@ -30,7 +30,7 @@ public static class Rabbit
         var machine = await QemuMachine.StartAsync(options, cancellationToken: TestContext.Current.CancellationToken);
         try
         {
-            await image.WaitForReadyAsync(machine.Console, BootTimeout, TestContext.Current.CancellationToken);
+            await image.Readiness.WaitAsync(machine.Console, BootTimeout, TestContext.Current.CancellationToken);
             return machine;
         }
         catch

@@ -55,7 +55,7 @@ public sealed class RabbitNetwork(RabbitImage rabbit) : IAsyncLifetime
             await Command.RunCheckedAsync(["ip", "-n", ns, "-6", "route", "add", "default", "via", gateway]);
         }
 
-        await rabbit.Image.WaitForReadyAsync(Console, Rabbit.BootTimeout, TestContext.Current.CancellationToken);
+        await rabbit.Image.Readiness.WaitAsync(Console, Rabbit.BootTimeout, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Restores Rabbit's baseline, as the lab does between scenarios.</summary>

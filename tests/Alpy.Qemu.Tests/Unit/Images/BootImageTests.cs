@@ -157,7 +157,7 @@ public sealed class BootImageTests : IDisposable
         var image = BootImage.Load(Manifest());
         await using var pair = await SocketPair.CreateAsync(Cancellation);
         await using var console = SerialConsole.Attach(pair.Client);
-        var waiting = image.WaitForReadyAsync(console, TimeSpan.FromSeconds(30), Cancellation);
+        var waiting = image.Readiness.WaitAsync(console, TimeSpan.FromSeconds(30), Cancellation);
         foreach (var piece in pieces)
         {
             await pair.Server.WriteAsync(Encoding.ASCII.GetBytes(piece), Cancellation);
