@@ -361,7 +361,24 @@ public sealed class Lab : IAsyncDisposable
             {
                 // Gone meanwhile: what removal wanted.
             }
+            catch (DockerConflictException)
+            {
+                // An app the daemon is auto-removing right now: "removed" is what the caller was promised, so wait for it.
+                await WaitRemovedAsync(c.Id, cancellationToken).ConfigureAwait(false);
+            }
         })).ConfigureAwait(false);
+    }
+
+    private async Task WaitRemovedAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _docker.Containers.WaitAsync(id, _options.Timeouts.Helper, WaitCondition.Removed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerNotFoundException)
+        {
+            // Removed before the wait was registered.
+        }
     }
 
     private Task SaveRecordAsync()

@@ -19,8 +19,7 @@ internal sealed class AppRunner(DockerClient docker, LabNames names, string tool
         ContainerRunResult run;
         try
         {
-            run = await docker.Containers.RunAsync(spec, new ContainerRunOptions { Name = name, Timeout = options.Timeout }, cancellationToken)
-                .ConfigureAwait(false);
+            run = await AppRun.RunAsync(docker, spec, name, options.Timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerNotFoundException e)
         {

@@ -88,6 +88,7 @@ internal sealed class DutLauncher(
                 .ConfigureAwait(false);
             var dut = NewDut(restored: true);
             await clock.TimeAsync("confirm DUT alive", () => dut.ConfirmRestoredAsync(options.Timeouts.Snapshot, cancellationToken)).ConfigureAwait(false);
+            SnapshotStore.Touch(snapshot);
             Log.DutRestored(_logger, options.Dut.Name, snapshot);
             return dut;
         }

@@ -12,6 +12,9 @@ internal sealed class SnapshotStore(string? directory = null)
 {
     private const string TempMarker = ".state.tmp-";
 
+    /// <summary>States kept (the most recently used): one per DUT image and topology in use, each tens of MB.</summary>
+    internal const int MaxStates = 8;
+
     /// <summary>The folder: the one given, else <c>snapshots</c> under <see cref="AlpyCache.Root"/>.</summary>
     public string Directory { get; } = Path.GetFullPath(directory ?? Path.Combine(AlpyCache.Root, "snapshots"));
 
@@ -23,6 +26,19 @@ internal sealed class SnapshotStore(string? directory = null)
     {
         var file = PathOf(key);
         return File.Exists(file) ? file : null;
+    }
+
+    /// <summary>Marks <paramref name="file"/> as just used, so that pruning keeps it.</summary>
+    public static void Touch(string file)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Replaced or pruned by another lab meanwhile: the restore itself already succeeded.
+        }
     }
 
     /// <summary>Deletes the state of <paramref name="key"/> (a restore failed with it).</summary>
@@ -58,6 +74,7 @@ internal sealed class SnapshotStore(string? directory = null)
             {
                 await write(temp).ConfigureAwait(false);
                 File.Move(temp, PathOf(key), overwrite: true);
+                Prune();
                 return true;
             }
             finally
@@ -65,5 +82,12 @@ internal sealed class SnapshotStore(string? directory = null)
                 File.Delete(temp);
             }
         }
+    }
+
+    /// <summary>Keeps the <see cref="MaxStates"/> most recently used states: old images and topologies must not fill the disk.</summary>
+    private void Prune()
+    {
+        foreach (var old in new DirectoryInfo(Directory).EnumerateFiles("*.state").OrderByDescending(f => f.LastWriteTimeUtc).Skip(MaxStates))
+            old.Delete();
     }
 }
