@@ -85,12 +85,19 @@ public static class QemuCommandLine
         ]);
     }
 
+    /// <summary>
+    /// No VLAN filter in virtio-net (<c>ctrl_vlan=off</c>): tagged frames all reach the guest, which filters them
+    /// itself. QEMU 7.2 clears the device's VLAN table when it loads a saved state (it applies the features after
+    /// the table), so a restored guest would drop every tagged frame; without the filter there is no table to lose.
+    /// </summary>
+    private static string VlanFilter(QemuNic nic) => nic.Model.StartsWith("virtio-net", StringComparison.Ordinal) ? ",ctrl_vlan=off" : string.Empty;
+
     private static void AddNic(QemuNic nic, int index, List<string> args)
     {
         var netdev = $"link{index}";
         args.AddRange([
             "-netdev", $"tap,id={netdev},ifname={nic.TapName},script=no,downscript=no,vnet_hdr=off",
-            "-device", $"{nic.Model},netdev={netdev},mac={nic.MacAddress.ToLowerInvariant()}" + (nic.OptionRom ? string.Empty : ",romfile="),
+            "-device", $"{nic.Model},netdev={netdev},mac={nic.MacAddress.ToLowerInvariant()}" + (nic.OptionRom ? string.Empty : ",romfile=") + VlanFilter(nic),
         ]);
 
         if (nic.CaptureFile is not null)

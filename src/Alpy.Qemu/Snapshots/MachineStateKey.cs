@@ -20,7 +20,8 @@ public static class MachineStateKey
         ArgumentException.ThrowIfNullOrEmpty(imageKey);
         var parts = new List<string>
         {
-            "format=1",
+            // The format: raised whenever the command line changes in a way the options do not show (e.g. ctrl_vlan=off).
+            "format=2",
             "qemu=" + qemuVersion,
             "accel=" + accelerator,
             "image=" + imageKey,

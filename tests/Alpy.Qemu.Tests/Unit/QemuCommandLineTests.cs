@@ -73,7 +73,7 @@ public sealed class QemuCommandLineTests : IDisposable
         var link1 = IndexOfPair(args, "-netdev", "tap,id=link1,ifname=alpyt1,script=no,downscript=no,vnet_hdr=off");
         link0.Should().BeGreaterThan(-1);
         link1.Should().BeGreaterThan(link0);
-        IndexOfPair(args, "-device", "virtio-net-pci,netdev=link0,mac=52:54:00:00:00:01,romfile=").Should().BeGreaterThan(link0);
+        IndexOfPair(args, "-device", "virtio-net-pci,netdev=link0,mac=52:54:00:00:00:01,romfile=,ctrl_vlan=off").Should().BeGreaterThan(link0);
         IndexOfPair(args, "-object", $"filter-dump,id=dump0,netdev=link0,file={_folder.File("link0.pcap")}").Should().BeGreaterThan(link0);
     }
 
