@@ -9,10 +9,13 @@ internal static class BenchReport
     private const string Overhead =
         "Overhead per scenario = the topology step (take a lab from the pool, reset the DUT, start the capture window; in fresh mode " +
         "the whole boot) + the hooks (servers stopped, evidence attached, lab given back) + the gaps between steps (the runner's own time). " +
-        "Own steps = the scenario's DUT configuration, traffic and verdicts.";
+        "Own steps = the scenario's DUT configuration, traffic and verdicts (including the connection-tracking flush a shared lab " +
+        "runs inside a scenario's first configuration step when it skipped the full reset).";
+
+    private const int MaxListed = 12;
 
     /// <returns>Whether every run is a valid figure (green, complete, nothing left behind).</returns>
-    public static bool Print(IReadOnlyList<SuiteRun> runs)
+    public static bool Print(IReadOnlyList<SuiteRun> runs, IReadOnlyList<TimeSpan> emptyRuns)
     {
         var modes = runs.GroupBy(r => r.Mode).ToDictionary(g => g.Key, g => g.ToList());
         Console.WriteLine();
@@ -23,6 +26,9 @@ internal static class BenchReport
             var outcome = list.All(r => r.IsValid) ? totals.ToClosingLine() : "NOT VALID: " + totals.ToClosingLine();
             Console.WriteLine(Invariant($"{mode,-8} {list[0].Scenarios.Count,9}  {outcome,-34} {Median(list.Select(r => r.Wall)),9:0.0} {Median(list.Select(r => r.OutsideScenarios)),22:0.0}  {list.Count}"));
         }
+        Console.WriteLine(Invariant($"{"ref",-8} {0,9}  {"dotnet test selecting no scenario",-34} {Median(emptyRuns),9:0.0} {Median(emptyRuns),22:0.0}  {emptyRuns.Count}"));
+        if (modes.TryGetValue("shared", out var s) && modes.TryGetValue("fresh", out var f))
+            Console.WriteLine(Invariant($"fresh / shared wall time: {Median(f.Select(r => r.Wall)) / Median(s.Select(r => r.Wall)):0.0}x"));
 
         var valid = true;
         foreach (var run in runs.Where(r => !r.IsValid))
@@ -55,12 +61,15 @@ internal static class BenchReport
         Console.WriteLine($"  {run.Mode} run ({run.Folder}): dotnet test exited with {run.ExitCode}, the stream says {run.Result.Status}; not a figure.");
         foreach (var problem in run.Result.Problems)
             Console.WriteLine($"    {problem}");
-        foreach (var scenario in run.Result.Scenarios.Where(s => s.Outcome != ScenarioOutcome.Passed))
+        var notPassed = run.Result.Scenarios.Where(s => s.Outcome != ScenarioOutcome.Passed).ToList();
+        foreach (var scenario in notPassed.Take(MaxListed))
         {
             var step = scenario.DecisiveStep;
             var why = step?.Message?.Split('\n')[0] ?? (scenario.Ran ? scenario.Status.ToString() : "did not run");
             Console.WriteLine($"    {scenario.Outcome}: {scenario.DisplayName} ({scenario.Location}){(step is null ? "" : $" at \"{step.Title}\"")}: {why}");
         }
+        if (notPassed.Count > MaxListed)
+            Console.WriteLine($"    ... and {notPassed.Count - MaxListed} more (the report of {Path.Combine(run.Folder, "messages.ndjson")} lists them all)");
         foreach (var left in run.LeftBehind)
             Console.WriteLine($"    LEFT BEHIND: {left}");
         Console.WriteLine($"    dotnet's output: {Path.Combine(run.Folder, "dotnet-test.log")}");
