@@ -21,6 +21,25 @@ internal static class DotnetTest
         start.Environment["ALPY_KEEP_LAB"] = "never"; // a benchmark leaves no lab up, whatever the caller's shell says
         start.Environment.Remove("ALPY_ARTIFACTS");
 
+        // A temp folder of the run's own, removed after it (as scripts/lib/run-temp-folder.sh does for run-specs): the
+        // xUnit adapter copies every scenario attachment into the temp folder and never removes the copies. Named
+        // alpy-tmp-<pid> so that the next run-specs removes it if this benchmark is killed.
+        var temp = Path.Combine(Path.GetTempPath(), $"alpy-tmp-{Environment.ProcessId}");
+        Directory.CreateDirectory(temp);
+        start.Environment["TMPDIR"] = temp;
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1"; // no MSBuild node outlives the run inside that folder
+        try
+        {
+            return await RunAsync(start, log, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    private static async Task<(TimeSpan Wall, int ExitCode)> RunAsync(ProcessStartInfo start, string log, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         await using var writer = new StreamWriter(log);
