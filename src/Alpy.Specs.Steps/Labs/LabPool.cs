@@ -237,6 +237,9 @@ public sealed class LabPool : IAsyncDisposable
                 ToolsImage = image,
                 ArtifactsDirectory = _settings.ArtifactsDirectory,
                 Timeouts = new LabTimeouts { Boot = _settings.BootTimeout },
+                // Fresh mode is for suspecting that something carries over between scenarios: its DUTs boot cold,
+                // so not even a saved DUT state (made by an earlier run's boot) is shared.
+                Snapshots = _settings.LabMode == LabMode.Shared,
             }, _loggerFactory, cancellationToken).ConfigureAwait(false);
             var console = new LabDutConsole(lab.Dut);
             if (share is not null)

@@ -64,6 +64,8 @@ public sealed class LabPoolTests
 
         second.Lab.RunId.Should().NotBe(first.Lab.RunId);
         pool.Boots.Should().Be(2);
+        first.Lab.Dut.Restored.Should().BeFalse("a fresh lab boots cold, even where a saved DUT state exists");
+        second.Lab.Dut.Restored.Should().BeFalse("the first fresh lab's boot is not reused either");
         await SelfTestTrash.AssertNoneLeftAsync([second.Lab.RunId.Value]);
     }
 
