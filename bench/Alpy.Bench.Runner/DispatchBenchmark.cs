@@ -13,17 +13,15 @@ internal sealed class DispatchBenchmark(SyntheticSuite suite, int runs)
 {
     public async Task RunAsync()
     {
-        // One generator for all files, as a real run has: ids unique across features, so every pickle is written.
-        var ids = new IncrementingIdGenerator();
-        var features = suite.Features.Select(f => FeatureParser.Parse(f.Uri, f.Source, null, ids)).ToArray();
-        var withoutMessages = await Measure.MedianAsync(runs, () => Prepare(features, null), RunSuiteAsync);
-        var path = Path.Combine(Path.GetTempPath(), $"alpy-bench-runner-{Environment.ProcessId}.ndjson");
+        var features = SuiteRun.Parse(suite);
+        var withoutMessages = await Measure.MedianAsync(runs, () => SuiteRun.Prepare(suite, features, null), RunSuiteAsync);
+        var path = SuiteRun.MessagePath("dispatch");
         Timing withMessages;
         Timing preBound;
         try
         {
-            withMessages = await Measure.MedianAsync(runs, () => Prepare(features, path), RunSuiteAsync);
-            preBound = await Measure.MedianAsync(runs, () => PrepareBound(features, path), RunSuiteAsync);
+            withMessages = await Measure.MedianAsync(runs, () => SuiteRun.Prepare(suite, features, path), RunSuiteAsync);
+            preBound = await Measure.MedianAsync(runs, () => SuiteRun.PrepareBound(suite, features, path), RunSuiteAsync);
         }
         finally
         {
@@ -71,34 +69,5 @@ internal sealed class DispatchBenchmark(SyntheticSuite suite, int runs)
         return Task.CompletedTask;
     }
 
-    /// <summary>Bindings scanned, nothing run yet: the run's setup is not dispatch.</summary>
-    private TestRun Prepare(FeatureFile[] features, string? messagePath)
-    {
-        var formatters = new List<Formatter>();
-        var paths = new Dictionary<Formatter, string?>();
-        if (messagePath is not null)
-        {
-            var formatter = new MessageFormatter();
-            formatters.Add(formatter);
-            paths[formatter] = messagePath;
-        }
-
-        return StandaloneRun.Create(features, [suite.Bindings], formatters: formatters, ids: new IncrementingIdGenerator(), outputPaths: paths);
-    }
-
-    private TestRun PrepareBound(FeatureFile[] features, string messagePath)
-    {
-        var run = Prepare(features, messagePath);
-        run.DryRun();
-        return run;
-    }
-
-    private async Task RunSuiteAsync(TestRun run)
-    {
-        var results = await run.RunAllAsync();
-        if (results.Count != suite.ScenarioCount || results.Any(r => r.Status != TestStepResultStatus.Passed))
-        {
-            throw new InvalidOperationException("The synthetic suite did not pass; the benchmark measures nothing.");
-        }
-    }
+    private Task RunSuiteAsync(TestRun run) => SuiteRun.RunAsync(suite, run);
 }

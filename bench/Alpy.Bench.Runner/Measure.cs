@@ -15,7 +15,7 @@ internal static class Measure
     /// background, after 30 calls and a pause) still ran during the first timed runs: the first
     /// configuration measured looked up to 4x slower than the same code measured later.
     /// </summary>
-    private const int WarmUps = 3;
+    public const int WarmUps = 3;
 
     public static Task<Timing> MedianAsync(int runs, Func<Task> action) => MedianAsync(runs, () => action, run => run());
 
@@ -27,30 +27,39 @@ internal static class Measure
             await action(prepare());
         }
 
-        var walls = new List<TimeSpan>();
-        var cpus = new List<TimeSpan>();
-        var allocations = new List<long>();
-        using var process = Process.GetCurrentProcess();
+        var samples = new List<Timing>();
         for (var i = 0; i < runs; i++)
         {
-            var prepared = prepare();
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            process.Refresh();
-            var cpu = process.TotalProcessorTime;
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var watch = Stopwatch.StartNew();
-            await action(prepared);
-            walls.Add(watch.Elapsed);
-            allocations.Add(GC.GetTotalAllocatedBytes(precise: true) - allocated);
-            process.Refresh();
-            cpus.Add(process.TotalProcessorTime - cpu);
+            samples.Add(await OnceAsync(prepare(), action));
         }
 
-        walls.Sort();
-        cpus.Sort();
-        allocations.Sort();
-        return new Timing(walls[walls.Count / 2], cpus[cpus.Count / 2], allocations[allocations.Count / 2]);
+        return Median(samples);
+    }
+
+    /// <summary>One timed run of <paramref name="action"/> on a prepared value, after a full garbage collection.</summary>
+    public static async Task<Timing> OnceAsync<T>(T prepared, Func<T, Task> action)
+    {
+        using var process = Process.GetCurrentProcess();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        await action(prepared);
+        var wall = watch.Elapsed;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        process.Refresh();
+        return new Timing(wall, process.TotalProcessorTime - cpu, bytes);
+    }
+
+    /// <summary>The median of each of the three figures separately.</summary>
+    public static Timing Median(IReadOnlyList<Timing> samples)
+    {
+        var walls = samples.Select(s => s.Wall).Order().ToArray();
+        var cpus = samples.Select(s => s.Cpu).Order().ToArray();
+        var allocations = samples.Select(s => s.Allocated).Order().ToArray();
+        return new Timing(walls[walls.Length / 2], cpus[cpus.Length / 2], allocations[allocations.Length / 2]);
     }
 
     public static string Ms(TimeSpan time) => $"{time.TotalMilliseconds,8:0.0} ms";

@@ -41,11 +41,19 @@ internal sealed class SyntheticSuite
     /// <summary>The literal start of definition <paramref name="index"/>'s steps.</summary>
     public static string StepPrefix(int index) => $"{FirstWords[index % FirstWords.Length]} component {index} handles ";
 
+    /// <summary>The same scenarios with <paramref name="stepsPerScenario"/> steps each, against the same step definitions.</summary>
+    public SyntheticSuite WithStepsPerScenario(int stepsPerScenario) =>
+        Create(Features.Count, ScenarioCount / Features.Count, stepsPerScenario, StepDefinitionCount, Bindings);
+
     public static string Expression(int index) => index % 2 == 0
         ? $"{FirstWords[index % FirstWords.Length]} component {index} handles {{int}} requests"
         : $"^{FirstWords[index % FirstWords.Length]} component {index} handles (\\d+) requests$";
 
-    public static SyntheticSuite Create(int features, int scenariosPerFeature, int stepsPerScenario, int stepDefinitions)
+    /// <summary>
+    /// A suite of generated features; <paramref name="bindings"/> reuses another suite's binding class
+    /// (same step definitions, so two suites differ only in their features).
+    /// </summary>
+    public static SyntheticSuite Create(int features, int scenariosPerFeature, int stepsPerScenario, int stepDefinitions, Type? bindings = null)
     {
         var random = new Random(42);
         var files = new List<(string, string)>();
@@ -67,7 +75,7 @@ internal sealed class SyntheticSuite
             files.Add(($"features/generated{f:000}.feature", text.ToString()));
         }
 
-        return new SyntheticSuite(files, EmitBindings(stepDefinitions), features * scenariosPerFeature, stepsPerScenario, stepDefinitions);
+        return new SyntheticSuite(files, bindings ?? EmitBindings(stepDefinitions), features * scenariosPerFeature, stepsPerScenario, stepDefinitions);
     }
 
     /// <summary>A [Binding] class with one empty [StepDefinition(expression)] method(int) per definition.</summary>

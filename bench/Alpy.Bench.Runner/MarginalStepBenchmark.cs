@@ -1,0 +1,83 @@
+using Alpy.Runner.Configuration;
+using Alpy.Runner.Execution;
+using Alpy.Runner.Features;
+
+namespace Alpy.Bench.Runner;
+
+/// <summary>
+/// What one more step costs, apart from what a run costs: the same scenarios run with
+/// <paramref name="fewer"/>'s and with <paramref name="more"/>'s steps per scenario (same step
+/// definitions, same scenario count, so the header's pickles, the DI container, the scenario
+/// scopes and the report's end are in both), alternating, and each pair's difference divided by
+/// the extra steps. The run's fixed costs cancel out; what is left is matching, the testCase's
+/// extra test step, running the step and its messages.
+/// </summary>
+internal sealed class MarginalStepBenchmark(SyntheticSuite fewer, SyntheticSuite more, int runs)
+{
+    private const double TargetMicroseconds = 5;
+
+    public async Task RunAsync()
+    {
+        var path = SuiteRun.MessagePath("marginal");
+        var check = RunnerConfiguration.Default with { StopRunOnBindingErrors = true };
+        Timing messages;
+        Timing checkedFirst;
+        Timing boundBefore;
+        try
+        {
+            messages = await PairsAsync((suite, features) => SuiteRun.Prepare(suite, features, path));
+            checkedFirst = await PairsAsync((suite, features) => SuiteRun.Prepare(suite, features, path, check));
+            boundBefore = await PairsAsync((suite, features) => SuiteRun.PrepareBound(suite, features, path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var extra = more.StepCount - fewer.StepCount;
+        Console.WriteLine();
+        Console.WriteLine($"Marginal cost of one more step ({fewer.ScenarioCount} scenarios with {fewer.StepsPerScenario} and with {more.StepsPerScenario} steps, alternating; (longer run - shorter run) / {extra} extra steps), median of {runs} pairs:");
+        Console.WriteLine($"  Alpy.Runner, NDJSON message file     {messages.PerItem(extra)}   (steps matched as they run)");
+        Console.WriteLine($"  Alpy.Runner, NDJSON, binding check   {checkedFirst.PerItem(extra)}   (alpy.stopRunOnBindingErrors: matched by the check, reused by the run; check timed)");
+        Console.WriteLine($"  Alpy.Runner, NDJSON, bound before    {boundBefore.PerItem(extra)}   (matching done before the timed run)");
+        Console.WriteLine($"  target <= 5 µs per step (marginal cpu median): NDJSON file {Verdict(messages)}, binding check {Verdict(checkedFirst)}, bound before {Verdict(boundBefore)}");
+
+        string Verdict(Timing timing) => timing.Cpu.TotalMicroseconds / extra <= TargetMicroseconds ? "met" : "not met";
+    }
+
+    /// <summary>
+    /// Warm-ups of both lengths, then <c>runs</c> pairs, the shorter run first in every other pair
+    /// (so neither length always follows the other); the median of each figure's differences.
+    /// </summary>
+    private async Task<Timing> PairsAsync(Func<SyntheticSuite, FeatureFile[], TestRun> prepare)
+    {
+        var fewerFeatures = SuiteRun.Parse(fewer);
+        var moreFeatures = SuiteRun.Parse(more);
+        for (var i = 0; i < Measure.WarmUps; i++)
+        {
+            await SuiteRun.RunAsync(fewer, prepare(fewer, fewerFeatures));
+            await SuiteRun.RunAsync(more, prepare(more, moreFeatures));
+        }
+
+        var differences = new List<Timing>();
+        for (var i = 0; i < runs; i++)
+        {
+            Timing shorter;
+            Timing longer;
+            if (i % 2 == 0)
+            {
+                shorter = await Measure.OnceAsync(prepare(fewer, fewerFeatures), run => SuiteRun.RunAsync(fewer, run));
+                longer = await Measure.OnceAsync(prepare(more, moreFeatures), run => SuiteRun.RunAsync(more, run));
+            }
+            else
+            {
+                longer = await Measure.OnceAsync(prepare(more, moreFeatures), run => SuiteRun.RunAsync(more, run));
+                shorter = await Measure.OnceAsync(prepare(fewer, fewerFeatures), run => SuiteRun.RunAsync(fewer, run));
+            }
+
+            differences.Add(new Timing(longer.Wall - shorter.Wall, longer.Cpu - shorter.Cpu, longer.Allocated - shorter.Allocated));
+        }
+
+        return Measure.Median(differences);
+    }
+}
