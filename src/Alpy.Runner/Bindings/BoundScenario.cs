@@ -46,7 +46,7 @@ internal sealed class StepMatchResult(StepDefinitionBinding binding, Match match
 
     public ParameterType? ParameterTypeAt(int index) => index < Binding.ParameterTypes.Count ? Binding.ParameterTypes[index] : null;
 
-    /// <summary>The groups as a <c>testCase</c> message lists them; made once, as every run of the scenario sends the same.</summary>
+    /// <summary>The groups as a <c>testCase</c> message lists them; made once, as every step with this text (and every run of it) sends the same.</summary>
     public StepMatchArgumentsList Arguments => arguments ??= CreateArguments();
 
     private StepMatchArgumentsList CreateArguments()

@@ -12,7 +12,9 @@ internal sealed class StepBinder(BindingRegistry registry)
     private readonly StepDefinitionIndex index = new(registry.StepDefinitions);
 
     // Suites repeat step texts a lot; matching depends on the text only (kind and scope are applied after).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<(StepDefinitionBinding Binding, System.Text.RegularExpressions.Match Match)>> matchesByText = new(StringComparer.Ordinal);
+    // The match results are shared by every step with that text, so their groups and testCase
+    // arguments are made once per text, not once per step.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StepMatchResult[]> matchesByText = new(StringComparer.Ordinal);
 
     public BindingRegistry Registry => registry;
 
@@ -34,11 +36,11 @@ internal sealed class StepBinder(BindingRegistry registry)
 
     private BoundStep BindStep(ScenarioCase scenario, ScenarioStep step, ISet<string> tags)
     {
-        var all = matchesByText.GetOrAdd(step.Text, index.Matches);
-        if (all.Count == 1 && (all[0].Binding.Kinds & step.Kind) != 0 && all[0].Binding.Scopes.Count == 0)
+        var all = matchesByText.GetOrAdd(step.Text, Match);
+        if (all.Length == 1 && (all[0].Binding.Kinds & step.Kind) != 0 && all[0].Binding.Scopes.Count == 0)
         {
             // The common case: one unscoped definition of the right kind.
-            return new BoundStep(step, StepBindingStatus.Bound, [new StepMatchResult(all[0].Binding, all[0].Match)], null, ArgumentProblem(step, all[0].Binding));
+            return new BoundStep(step, StepBindingStatus.Bound, all, null, ArgumentProblem(step, all[0].Binding));
         }
 
         var ofKind = all.Where(m => (m.Binding.Kinds & step.Kind) != 0).ToList();
@@ -54,7 +56,7 @@ internal sealed class StepBinder(BindingRegistry registry)
             }
         }
 
-        var matches = candidates.Select(m => new StepMatchResult(m.Binding, m.Match)).ToArray();
+        var matches = candidates.ToArray();
         return candidates.Count switch
         {
             0 => new BoundStep(step, StepBindingStatus.Undefined, [], Hint(step, all), null),
@@ -63,9 +65,21 @@ internal sealed class StepBinder(BindingRegistry registry)
         };
     }
 
-    private static string? Hint(ScenarioStep step, List<(StepDefinitionBinding Binding, System.Text.RegularExpressions.Match Match)> all)
+    private StepMatchResult[] Match(string text)
     {
-        if (all.Count == 0)
+        var found = index.Matches(text);
+        var results = new StepMatchResult[found.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = new StepMatchResult(found[i].Binding, found[i].Match);
+        }
+
+        return results;
+    }
+
+    private static string? Hint(ScenarioStep step, StepMatchResult[] all)
+    {
+        if (all.Length == 0)
         {
             return null;
         }

@@ -31,6 +31,25 @@ public sealed class BindingReuseTests
             second => second.Should().BeSameAs(checkedSteps[1]));
     }
 
+    [Fact]
+    public async Task Given_two_scenarios_with_the_same_step_text_When_they_run_Then_both_steps_share_one_match_and_report_the_same_arguments()
+    {
+        // Given
+        const string feature = "Feature: F\n  Scenario: A\n    Given 3 apples\n  Scenario: B\n    Given 3 apples\n    When I eat 2 apples\n";
+
+        // When
+        var (results, messages, _) = await EngineHarness.RunAsync(feature, [typeof(Steps)]);
+
+        // Then
+        results.Select(r => r.Status).Should().Equal(TestStepResultStatus.Passed, TestStepResultStatus.Passed);
+        var first = results[0].Outcomes[0].Binding!.Match;
+        var second = results[1].Outcomes[0].Binding!.Match;
+        second.Should().BeSameAs(first, "matching depends on the text only, so its groups are made once per text");
+        results[1].Outcomes[1].Binding!.Match.Should().NotBeSameAs(first);
+        var arguments = messages.Where(m => m.TestCase is not null).Select(m => m.TestCase!.TestSteps[0].StepMatchArgumentsLists!.Single().StepMatchArguments.Single().Group.Value).ToArray();
+        arguments.Should().Equal("3", "3");
+    }
+
     [Binding]
     public sealed class Steps
     {
