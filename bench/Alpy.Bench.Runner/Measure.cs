@@ -39,18 +39,15 @@ internal static class Measure
     /// <summary>One timed run of <paramref name="action"/> on a prepared value, after a full garbage collection.</summary>
     public static async Task<Timing> OnceAsync<T>(T prepared, Func<T, Task> action)
     {
-        using var process = Process.GetCurrentProcess();
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        process.Refresh();
-        var cpu = process.TotalProcessorTime;
+        var cpu = ProcessCpu.Now();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         await action(prepared);
         var wall = watch.Elapsed;
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        process.Refresh();
-        return new Timing(wall, process.TotalProcessorTime - cpu, bytes);
+        return new Timing(wall, ProcessCpu.Now() - cpu, bytes);
     }
 
     /// <summary>The median of each of the three figures separately.</summary>
