@@ -33,7 +33,7 @@ internal sealed class DispatchBenchmark(SyntheticSuite suite, int runs)
         Console.WriteLine($"Dispatch per step ({steps} steps in {suite.ScenarioCount} scenarios, empty step methods; the whole run: header, scenarios, report), median:");
         Console.WriteLine($"  Alpy.Runner, NDJSON message file     {withMessages.PerItem(steps)}   (the suite's configuration)");
         Console.WriteLine($"  Alpy.Runner, no formatter            {withoutMessages.PerItem(steps)}");
-        Console.WriteLine($"  Alpy.Runner, NDJSON, bound before    {preBound.PerItem(steps)}   (matching done by the binding check, as with alpy.stopRunOnBindingErrors)");
+        Console.WriteLine($"  Alpy.Runner, NDJSON, bound before    {preBound.PerItem(steps)}   (matching done before the timed run; with alpy.stopRunOnBindingErrors the check does it inside the run)");
         Console.WriteLine($"  reference: minimal dispatcher        {reference.PerItem(steps)}   (regex match, int.Parse, MethodInfo.Invoke per step)");
         Console.WriteLine($"  ratio runner (NDJSON) / ref. (cpu)   {withMessages.Cpu / reference.Cpu,8:0.0}");
         Console.WriteLine($"  ratio runner (none) / ref. (cpu)     {withoutMessages.Cpu / reference.Cpu,8:0.0}");
