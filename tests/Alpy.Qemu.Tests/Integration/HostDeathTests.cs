@@ -21,7 +21,10 @@ public sealed class HostDeathTests(RabbitImage rabbit)
         var run = Environment.GetEnvironmentVariable(RunVariable)
             ?? throw new InvalidOperationException($"{RunVariable} is not set: this host program runs only inside HostDeathTests.");
         var machine = await QemuMachine.StartAsync(Rabbit.Options(rabbit.Image, run), cancellationToken: TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(run, "qemu.started"), machine.Pid.ToString(CultureInfo.InvariantCulture), TestContext.Current.CancellationToken);
+        // Written aside and renamed, so that the test never reads the file half-written (it polls for it).
+        var started = Path.Combine(run, "qemu.started");
+        await File.WriteAllTextAsync(started + ".tmp", machine.Pid.ToString(CultureInfo.InvariantCulture), TestContext.Current.CancellationToken);
+        File.Move(started + ".tmp", started);
         await Task.Delay(Timeout.Infinite, TestContext.Current.CancellationToken);
     }
 

@@ -80,7 +80,7 @@ public sealed class RabbitNftDriverTests
         await driver.LimitAsync(new RateLimitRule(new DutPort(1, 10), Rate.Parse("2", "Mbit/s")), Token);
 
         console.Commands[0].Should().EndWith("; add rule ip alpy_nat postrouting oifname \"eth1\" masquerade'");
-        console.Commands[1].Should().Be("tc qdisc replace dev eth1.10 root tbf rate 2000kbit burst 12500 latency 50ms");
+        console.Commands[1].Should().Be("tc qdisc replace dev eth1.10 root tbf rate 2000kbit burst 25000 latency 200ms");
     }
 
     [Fact]
