@@ -67,7 +67,7 @@ public sealed class ImageBuilder
 
         // A new input hash supersedes the recipe's older builds (its files or the host's packages changed): without
         // this, every package upgrade would leave another image behind. Images still in use stay.
-        await PruneStaleAsync(recipe, cancellationToken).ConfigureAwait(false);
+        await PruneAsync(recipe.Name, plan.InputHash, cancellationToken).ConfigureAwait(false);
         return new BuiltImage(plan.Reference, id, plan.InputHash, Built: true);
     }
 
@@ -75,10 +75,16 @@ public sealed class ImageBuilder
     /// Removes the recipe's images of other input hashes (stale builds). Images still used by a container stay.
     /// </summary>
     /// <returns>The references or ids removed.</returns>
-    public async Task<IReadOnlyList<string>> PruneStaleAsync(ImageRecipe recipe, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> PruneStaleAsync(ImageRecipe recipe, CancellationToken cancellationToken = default)
     {
-        var current = planner.Plan(recipe).InputHash;
-        var images = await docker.Images.ListAsync(new ImageListOptions { Labels = [$"{ImageLabels.Image}={recipe.Name}"] }, cancellationToken)
+        ArgumentNullException.ThrowIfNull(recipe);
+        return PruneAsync(recipe.Name, planner.Plan(recipe).InputHash, cancellationToken);
+    }
+
+    /// <summary>Removes the images of recipe <paramref name="name"/> whose input hash is not <paramref name="current"/>.</summary>
+    private async Task<IReadOnlyList<string>> PruneAsync(string name, string current, CancellationToken cancellationToken)
+    {
+        var images = await docker.Images.ListAsync(new ImageListOptions { Labels = [$"{ImageLabels.Image}={name}"] }, cancellationToken)
             .ConfigureAwait(false);
         var removed = new List<string>();
         foreach (var image in images.Where(image => image.Labels?.GetValueOrDefault(ImageLabels.Hash) != current))
