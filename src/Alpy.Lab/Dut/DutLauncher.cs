@@ -95,7 +95,7 @@ internal sealed class DutLauncher(
         catch (Exception e) when (e is QemuException or LabException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Log.RestoreFailed(_logger, options.Dut.Name, snapshot, e.Message);
-            File.Delete(snapshot);
+            _store!.Delete(_key!);
             await _machine!.DisposeAsync().ConfigureAwait(false);
             return null;
         }
