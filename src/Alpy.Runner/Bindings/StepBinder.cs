@@ -20,29 +20,49 @@ internal sealed class StepBinder(BindingRegistry registry)
 
     public BoundScenario Bind(ScenarioCase scenario)
     {
-        var tags = new HashSet<string>(scenario.Tags, StringComparer.Ordinal);
-        var steps = scenario.Steps.Select(step => BindStep(scenario, step, tags)).ToArray();
+        // The tag set is only needed for hooks and scoped definitions; most scenarios have neither.
+        HashSet<string>? tags = null;
+        var steps = new BoundStep[scenario.Steps.Count];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            steps[i] = BindStep(scenario, scenario.Steps[i], ref tags);
+        }
+
         return new BoundScenario(
             scenario,
             steps,
-            Applicable(HookKind.BeforeScenario, scenario, tags),
-            Applicable(HookKind.AfterScenario, scenario, tags),
-            Applicable(HookKind.BeforeStep, scenario, tags),
-            Applicable(HookKind.AfterStep, scenario, tags));
+            Applicable(HookKind.BeforeScenario, scenario, ref tags),
+            Applicable(HookKind.AfterScenario, scenario, ref tags),
+            Applicable(HookKind.BeforeStep, scenario, ref tags),
+            Applicable(HookKind.AfterStep, scenario, ref tags));
     }
 
-    private HookBinding[] Applicable(HookKind kind, ScenarioCase scenario, ISet<string> tags) =>
-        registry.HooksOf(kind).Where(h => h.AppliesTo(scenario, tags)).ToArray();
+    private static HashSet<string> TagsOf(ScenarioCase scenario, ref HashSet<string>? tags) =>
+        tags ??= new HashSet<string>(scenario.Tags, StringComparer.Ordinal);
 
-    private BoundStep BindStep(ScenarioCase scenario, ScenarioStep step, ISet<string> tags)
+    private HookBinding[] Applicable(HookKind kind, ScenarioCase scenario, ref HashSet<string>? tags)
     {
-        var all = matchesByText.GetOrAdd(step.Text, Match);
+        var hooks = registry.HooksOf(kind);
+        if (hooks.Count == 0)
+        {
+            return [];
+        }
+
+        var set = TagsOf(scenario, ref tags);
+        return hooks.Where(h => h.AppliesTo(scenario, set)).ToArray();
+    }
+
+    private BoundStep BindStep(ScenarioCase scenario, ScenarioStep step, ref HashSet<string>? tagSet)
+    {
+        // TryGetValue first: a method group makes a delegate on every call, a hit needs none.
+        var all = matchesByText.TryGetValue(step.Text, out var known) ? known : matchesByText.GetOrAdd(step.Text, index.Matches);
         if (all.Length == 1 && (all[0].Binding.Kinds & step.Kind) != 0 && all[0].Binding.Scopes.Count == 0)
         {
             // The common case: one unscoped definition of the right kind.
             return new BoundStep(step, StepBindingStatus.Bound, all, null, ArgumentProblem(step, all[0].Binding));
         }
 
+        var tags = TagsOf(scenario, ref tagSet);
         var ofKind = all.Where(m => (m.Binding.Kinds & step.Kind) != 0).ToList();
         var scoped = ofKind.Where(m => m.Binding.Scopes.Count > 0 && BindingScope.AnyMatches(m.Binding.Scopes, scenario, tags)).ToList();
         var candidates = scoped.Count > 0 ? scoped : ofKind.Where(m => m.Binding.Scopes.Count == 0).ToList();
@@ -63,18 +83,6 @@ internal sealed class StepBinder(BindingRegistry registry)
             1 => new BoundStep(step, StepBindingStatus.Bound, matches, null, ArgumentProblem(step, candidates[0].Binding)),
             _ => new BoundStep(step, StepBindingStatus.Ambiguous, matches, null, null),
         };
-    }
-
-    private StepMatchResult[] Match(string text)
-    {
-        var found = index.Matches(text);
-        var results = new StepMatchResult[found.Count];
-        for (var i = 0; i < results.Length; i++)
-        {
-            results[i] = new StepMatchResult(found[i].Binding, found[i].Match);
-        }
-
-        return results;
     }
 
     private static string? Hint(ScenarioStep step, StepMatchResult[] all)

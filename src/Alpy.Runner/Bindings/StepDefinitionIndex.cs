@@ -41,43 +41,81 @@ internal sealed class StepDefinitionIndex
     public IReadOnlyList<StepDefinitionBinding> Definitions { get; }
 
     /// <summary>Every definition whose regex matches <paramref name="text"/>, in definition order.</summary>
-    public List<(StepDefinitionBinding Binding, Match Match)> Matches(string text)
+    /// <remarks>
+    /// Nearly every text matches one definition, so the first match is kept aside and a list is made
+    /// only for a second one: one array and one result per text.
+    /// </remarks>
+    public StepMatchResult[] Matches(string text)
     {
-        var found = new List<(int Index, StepDefinitionBinding Binding, Match Match)>(2);
+        var found = new Found();
         var space = text.IndexOf(' ', StringComparison.Ordinal);
         if (firstWords.TryGetValue(space > 0 ? text.AsSpan(0, space) : text.AsSpan(), out var words))
         {
-            Collect(words, text, found);
+            Collect(words, text, ref found);
         }
 
         if (text.Length > 0 && byFirstChar.TryGetValue(text[0], out var chars))
         {
-            Collect(chars, text, found);
+            Collect(chars, text, ref found);
         }
 
-        Collect(anywhere, text, found);
-        if (found.Count > 1)
-        {
-            found.Sort((a, b) => a.Index.CompareTo(b.Index));
-        }
-
-        var result = new List<(StepDefinitionBinding, Match)>(found.Count);
-        foreach (var (_, binding, match) in found)
-        {
-            result.Add((binding, match));
-        }
-
-        return result;
+        Collect(anywhere, text, ref found);
+        return found.ToResults();
     }
 
-    private static void Collect(List<(int Index, StepDefinitionBinding Binding)> candidates, string text, List<(int, StepDefinitionBinding, Match)> found)
+    private static void Collect(List<(int Index, StepDefinitionBinding Binding)> candidates, string text, ref Found found)
     {
         foreach (var (index, binding) in candidates)
         {
             if (binding.Match(text) is { } match)
             {
-                found.Add((index, binding, match));
+                found.Add(index, binding, match);
             }
+        }
+    }
+
+    /// <summary>The matches so far: the first in fields, any more in a list (buckets are merged, so sorted at the end).</summary>
+    private struct Found
+    {
+        private (int Index, StepDefinitionBinding Binding, Match Match) first;
+        private List<(int Index, StepDefinitionBinding Binding, Match Match)>? all;
+        private int count;
+
+        public void Add(int index, StepDefinitionBinding binding, Match match)
+        {
+            if (count == 0)
+            {
+                first = (index, binding, match);
+            }
+            else
+            {
+                all ??= [first];
+                all.Add((index, binding, match));
+            }
+
+            count++;
+        }
+
+        public readonly StepMatchResult[] ToResults()
+        {
+            if (count == 0)
+            {
+                return [];
+            }
+
+            if (all is null)
+            {
+                return [new StepMatchResult(first.Binding, first.Match)];
+            }
+
+            all.Sort((a, b) => a.Index.CompareTo(b.Index));
+            var results = new StepMatchResult[all.Count];
+            for (var i = 0; i < results.Length; i++)
+            {
+                results[i] = new StepMatchResult(all[i].Binding, all[i].Match);
+            }
+
+            return results;
         }
     }
 

@@ -104,6 +104,10 @@ public sealed class CucumberExpressionTests
     [InlineData("^(?:I have (\\d+) cukes)$", "I have ")]
     [InlineData("^(?:a|b)$", "")]
     [InlineData("^(?:a)|(?:b)$", "")]
+    [InlineData("^(?:(?i)THE LINK is up)$", "")]
+    [InlineData("^(?:port\\d+ is open)$", "port")]
+    [InlineData("^(?:routers? restart)$", "router")]
+    [InlineData("^(?:a b{2})$", "a ")]
     public void Given_an_anchored_pattern_When_its_literal_prefix_is_read_Then_every_match_starts_with_it(string pattern, string prefix)
     {
         RegexPrefix.Read(pattern).Should().Be(prefix);
