@@ -33,7 +33,8 @@ internal sealed class RunEnvironment(RunnerConfiguration configuration, StepBind
     public Timestamp Now() => Timestamp.From(Clock.GetUtcNow());
 
     /// <summary>The scenario's binding, computed once (by the dry run or the first use).</summary>
-    public BoundScenario Bind(ScenarioCase scenario) => bound.GetOrAdd(scenario, Binder.Bind);
+    /// <remarks>TryGetValue first: a method group makes a delegate on every call, a hit needs none.</remarks>
+    public BoundScenario Bind(ScenarioCase scenario) => bound.TryGetValue(scenario, out var known) ? known : bound.GetOrAdd(scenario, Binder.Bind);
 
     public void Publish(Envelope envelope) => Messages.Publish(envelope);
 }

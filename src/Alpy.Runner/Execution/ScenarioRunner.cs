@@ -55,6 +55,7 @@ internal sealed class ScenarioRunner : IOutputTarget
         state.Scenario = context;
         state.Output = this;
         state.Description = $"scenario \"{Scenario.Title}\"";
+        var arguments = new ArgumentBuilder(environment, scope.ServiceProvider, cancellationToken); // holds nothing but the scope: one per attempt, not per step
         try
         {
             var index = 0;
@@ -65,7 +66,7 @@ internal sealed class ScenarioRunner : IOutputTarget
 
             for (var step = 0; step < bound.Steps.Count; step++)
             {
-                await RunStepAsync(bound.Steps[step], step, testCase.StepIds[index++], scope.ServiceProvider, context).ConfigureAwait(false);
+                await RunStepAsync(bound.Steps[step], step, testCase.StepIds[index++], scope.ServiceProvider, arguments, context).ConfigureAwait(false);
             }
 
             skipping = false; // after-hooks run whatever happened
@@ -162,7 +163,7 @@ internal sealed class ScenarioRunner : IOutputTarget
         }
     }
 
-    private async Task RunStepAsync(BoundStep step, int stepIndex, string testStepId, IServiceProvider services, ScenarioContext context)
+    private async Task RunStepAsync(BoundStep step, int stepIndex, string testStepId, IServiceProvider services, ArgumentBuilder arguments, ScenarioContext context)
     {
         Started(testStepId);
         context.StepContext = Scenario.StepInfoAt(stepIndex);
@@ -200,7 +201,7 @@ internal sealed class ScenarioRunner : IOutputTarget
         }
         else
         {
-            error = await InvokeStepAsync(step, services).ConfigureAwait(false);
+            error = await InvokeStepAsync(step, services, arguments).ConfigureAwait(false);
             status = error is null ? TestStepResultStatus.Passed : StepStatus.Of(error);
         }
 
@@ -218,7 +219,7 @@ internal sealed class ScenarioRunner : IOutputTarget
         }
     }
 
-    private async Task<Exception?> InvokeStepAsync(BoundStep step, IServiceProvider services)
+    private async Task<Exception?> InvokeStepAsync(BoundStep step, IServiceProvider services, ArgumentBuilder argumentBuilder)
     {
         foreach (var hook in bound.BeforeStepHooks)
         {
@@ -232,7 +233,7 @@ internal sealed class ScenarioRunner : IOutputTarget
         try
         {
             var binding = step.Match.Binding;
-            var arguments = await new ArgumentBuilder(environment, services, cancellationToken).BuildAsync(step).ConfigureAwait(false);
+            var arguments = await argumentBuilder.BuildAsync(step).ConfigureAwait(false);
             var target = binding.Invoker.IsStatic ? null : services.GetRequiredService(binding.Method.DeclaringType!);
             await binding.Invoker.InvokeAsync(target, arguments).ConfigureAwait(false);
         }
