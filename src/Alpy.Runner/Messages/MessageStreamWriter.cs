@@ -23,7 +23,7 @@ internal sealed class MessageStreamWriter : IDisposable
 
     public void Write(Envelope envelope)
     {
-        if (!StepMessageWriter.TryWrite(json, envelope))
+        if (!StepMessageWriter.TryWrite(json, envelope) && !PickleMessageWriter.TryWrite(json, envelope))
         {
             // The writer carries the relaxed encoder; the default context's options are the generated
             // ones, which lets System.Text.Json run its generated code (Stream's encoder rules that out).
