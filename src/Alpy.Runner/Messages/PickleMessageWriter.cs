@@ -5,7 +5,9 @@ namespace Alpy.Runner.Messages;
 /// <summary>
 /// Writes <c>pickle</c> messages straight to the JSON writer, byte for byte as the source-generated
 /// serializer writes them (a unit test and the CCK conformance test compare both). A run's header
-/// has one per scenario, and the serializer took ≈ 20 µs and ≈ 220 bytes for each (measured; docs/runner.md).
+/// has one per scenario and is written once, mostly before the JIT has optimised the serializer:
+/// its first 20,000 pickles took 28 µs of CPU each, this writer's 10.5 µs; warm, 2.3 against 2.0 µs
+/// (measured; docs/runner.md).
 /// </summary>
 internal static class PickleMessageWriter
 {
