@@ -20,7 +20,7 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
     private TimeSpan Wait => lab.Settings.AnswerTimeout;
 
     [When("{host} pings {address}")]
-    [StepDoc("One ICMP echo request; succeeds when the reply comes within the answer timeout.", Section = Section, Example = "When node 0 pings 192.168.1.2")]
+    [StepDoc("One ICMP echo request; succeeds when the reply comes within the answer timeout. An ICMP error (port or host unreachable, time exceeded) ends it at once: it is refused, unreachable or fails.", Section = Section, Example = "When node 0 pings 192.168.1.2")]
     public Task WhenPings(HostRef host, IPAddress address, CancellationToken cancellationToken) =>
         PingAsync(host, address, 1, null, cancellationToken);
 
@@ -118,7 +118,7 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
         {
             Kind = TrafficKind.Ping.Noun(),
             Description = $"{host} pings {address}{(count > 1 ? $" {count} times" : "")}{(ttl is { } t ? $" with TTL {t}" : "")}",
-            Outcome = app.ExitCode == 0 ? TrafficOutcome.Succeeded : PingFailure(app),
+            Outcome = ToolOutput.Ping(app.ExitCode, app.Stdout, app.Stderr),
             App = app,
         });
     }
@@ -130,10 +130,6 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
             TrafficOutcome.Failed when app.ExitCode == 0 || app.Stderr.Contains("alpy-no-reply", StringComparison.Ordinal) => TrafficOutcome.TimedOut,
             var outcome => outcome,
         };
-
-    /// <summary>busybox ping says nothing about ICMP errors; no reply is a timeout unless the kernel refused to send.</summary>
-    private static TrafficOutcome PingFailure(AppResult app) =>
-        app.Stderr.Contains("unreachable", StringComparison.OrdinalIgnoreCase) ? TrafficOutcome.Unreachable : TrafficOutcome.TimedOut;
 
     private async Task RequestsAsync(HostRef host, int count, IPAddress address, Port port, CancellationToken cancellationToken)
     {

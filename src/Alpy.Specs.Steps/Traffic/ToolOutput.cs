@@ -10,6 +10,25 @@ public static class ToolOutput
     public static string? Reply(string stderr) =>
         Lines(stderr).Where(l => l.StartsWith("alpy-reply ", StringComparison.Ordinal)).Select(l => l["alpy-reply ".Length..]).FirstOrDefault();
 
+    /// <summary>
+    /// How iputils' ping ended: replies (exit code 0), an ICMP error it printed ("From 192.168.0.1 icmp_seq=1
+    /// Destination Port Unreachable", "Time to live exceeded"), the kernel refusing to send ("Network is
+    /// unreachable"), or nothing at all within the wait.
+    /// </summary>
+    public static TrafficOutcome Ping(long exitCode, string stdout, string stderr)
+    {
+        if (exitCode == 0)
+            return TrafficOutcome.Succeeded;
+        var output = (stdout ?? "") + "\n" + (stderr ?? "");
+        if (output.Contains("Port Unreachable", StringComparison.Ordinal))
+            return TrafficOutcome.Refused;
+        if (output.Contains("nreachable", StringComparison.Ordinal) || output.Contains("Packet filtered", StringComparison.Ordinal))
+            return TrafficOutcome.Unreachable;
+        if (output.Contains(" errors,", StringComparison.Ordinal) || output.Contains("exceeded", StringComparison.Ordinal))
+            return TrafficOutcome.Failed;
+        return TrafficOutcome.TimedOut;
+    }
+
     /// <summary>One response per request alpy-http-get made.</summary>
     public static IReadOnlyList<HttpResponse> Responses(string stdout) =>
         [.. Lines(stdout).Where(l => l.StartsWith("alpy-response ", StringComparison.Ordinal)).Select(l =>

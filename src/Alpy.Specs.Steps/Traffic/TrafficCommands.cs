@@ -10,11 +10,18 @@ namespace Alpy.Specs.Steps.Traffic;
 /// </summary>
 public static class TrafficCommands
 {
-    /// <summary>busybox ping: <paramref name="count"/> echo requests, waiting <paramref name="wait"/> for replies.</summary>
+    /// <summary>Where the traffic image has iputils' ping (busybox's applet stays at /bin/ping for the lab's own checks).</summary>
+    public const string PingPath = "/usr/bin/ping";
+
+    /// <summary>
+    /// iputils ping: <paramref name="count"/> echo requests, waiting <paramref name="wait"/> for replies, numeric output.
+    /// Unlike busybox's ping it counts ICMP errors (unreachable, time exceeded) as answers, so a rejected or expired
+    /// ping ends when the error comes instead of waiting out the answer timeout, and it names the error.
+    /// </summary>
     public static IReadOnlyList<string> Ping(IPAddress to, int count, int? ttl, TimeSpan wait)
     {
         ArgumentNullException.ThrowIfNull(to);
-        List<string> argv = ["ping", "-c", Text(count), "-W", Seconds(wait)];
+        List<string> argv = [PingPath, "-n", "-c", Text(count), "-W", Seconds(wait)];
         if (ttl is { } value)
             argv.AddRange(["-t", Text(value)]);
         argv.Add(to.ToString());

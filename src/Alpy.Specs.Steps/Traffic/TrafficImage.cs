@@ -5,7 +5,7 @@ namespace Alpy.Specs.Steps.Traffic;
 
 /// <summary>
 /// The image every node, helper and app container of the suite runs: the lab's tools image (busybox, socat,
-/// iperf3, iproute2, the VLAN bridge) plus the suite's fixed traffic scripts in /usr/local/bin. The scripts take
+/// iperf3, iproute2, the VLAN bridge) plus iputils' ping and the suite's fixed traffic scripts in /usr/local/bin. The scripts take
 /// every value as a positional argument and never evaluate one, so values from feature files reach programs only
 /// as argv elements.
 /// </summary>
@@ -17,6 +17,7 @@ public static class TrafficImage
     private static readonly Lazy<ImageRecipe> Lazy = new(() => LabImages.Tools with
     {
         Name = "specs-tools",
+        Files = [.. LabImages.Tools.Files, new HostFile(TrafficCommands.PingPath, "iputils-ping")],
         GeneratedFiles = [.. LabImages.Tools.GeneratedFiles, .. Scripts()],
     });
 

@@ -16,6 +16,19 @@ public sealed class ToolOutputTests
     public void Given_what_a_client_printed_When_read_Then_the_outcome_is_classified(long exitCode, string output, TrafficOutcome expected) =>
         TrafficOutcomes.FromToolOutput(exitCode, output).Should().Be(expected);
 
+    // iputils ping's own words (seen in the lab and in a namespace with an nft reject rule); exit code 1 both when
+    // nothing came back and when an ICMP error did, 2 when the kernel refused to send.
+    [Theory]
+    [InlineData(0, "1 packets transmitted, 1 received, 0% packet loss, time 0ms", "", TrafficOutcome.Succeeded)]
+    [InlineData(1, "From 192.168.0.1 icmp_seq=1 Destination Port Unreachable\n1 packets transmitted, 0 received, +1 errors, 100% packet loss", "", TrafficOutcome.Refused)]
+    [InlineData(1, "From 192.168.0.1 icmp_seq=1 Destination Host Unreachable\n1 packets transmitted, 0 received, +1 errors, 100% packet loss", "", TrafficOutcome.Unreachable)]
+    [InlineData(1, "From 192.168.0.1 icmp_seq=1 Packet filtered\n1 packets transmitted, 0 received, +1 errors, 100% packet loss", "", TrafficOutcome.Unreachable)]
+    [InlineData(1, "From 192.168.0.1 icmp_seq=1 Time to live exceeded\n1 packets transmitted, 0 received, +1 errors, 100% packet loss", "", TrafficOutcome.Failed)]
+    [InlineData(2, "", "/usr/bin/ping: connect: Network is unreachable", TrafficOutcome.Unreachable)]
+    [InlineData(1, "1 packets transmitted, 0 received, 100% packet loss, time 0ms", "", TrafficOutcome.TimedOut)]
+    public void Given_what_ping_printed_When_read_Then_an_ICMP_error_is_told_from_silence(long exitCode, string stdout, string stderr, TrafficOutcome expected) =>
+        ToolOutput.Ping(exitCode, stdout, stderr).Should().Be(expected);
+
     [Fact]
     public void Given_alpy_ask_output_When_read_Then_the_reply_line_is_found() =>
         ToolOutput.Reply("noise\nalpy-reply hello across\n").Should().Be("hello across");

@@ -19,8 +19,8 @@ public sealed class TrafficCommandsTests
     }
 
     [Fact]
-    public void Given_a_ping_with_a_TTL_When_built_Then_it_is_busybox_ping_with_count_wait_and_ttl() =>
-        TrafficCommands.Ping(Server, 3, 1, TimeSpan.FromSeconds(1.2)).Should().Equal("ping", "-c", "3", "-W", "2", "-t", "1", "192.168.1.2");
+    public void Given_a_ping_with_a_TTL_When_built_Then_it_is_numeric_iputils_ping_with_count_wait_and_ttl() =>
+        TrafficCommands.Ping(Server, 3, 1, TimeSpan.FromSeconds(1.2)).Should().Equal("/usr/bin/ping", "-n", "-c", "3", "-W", "2", "-t", "1", "192.168.1.2");
 
     [Fact]
     public void Given_servers_and_clients_When_built_Then_every_value_is_a_separate_element()
