@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Alpy.Reports.Tests.Support;
+
+namespace Alpy.Reports.Tests.Ci;
+
+/// <summary>
+/// scripts/lib/run-temp-folder.sh, which run-specs and run-tests source: the run's temp folder goes when the run
+/// ends normally, on Ctrl-C (INT) and on TERM (bash runs the EXIT trap before dying of either), and a folder whose run
+/// was killed outright (SIGKILL: no trap runs) is removed by the next run.
+/// Each test runs a small bash script that sources the library under a temp base of its own.
+/// </summary>
+public sealed class RunTempFolderTests
+{
+    private static string Library => Path.Combine(RepositoryPaths.Root, "scripts", "lib", "run-temp-folder.sh");
+
+    [Fact]
+    public async Task Given_a_run_that_ends_normally_When_it_exits_Then_its_temp_folder_is_gone()
+    {
+        using var @base = new TempDirectory();
+        using var run = StartRun(@base.Path, "true");
+
+        await WaitForExitAsync(run);
+        var folder = await FolderOfAsync(@base.Path);
+
+        run.ExitCode.Should().Be(0);
+        Directory.Exists(folder).Should().BeFalse($"{folder} belongs to the finished run");
+    }
+
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("INT", 130)]
+    public async Task Given_a_run_in_progress_When_it_gets_a_signal_Then_its_temp_folder_is_gone(string signal, int exitCode)
+    {
+        using var @base = new TempDirectory();
+        // A background wait, as a signal must not wait for a foreground step here: bash runs the trap at once.
+        using var run = StartRun(@base.Path, "sleep 30 & wait $!");
+        var folder = await FolderOfAsync(@base.Path);
+        Directory.Exists(folder).Should().BeTrue();
+
+        Signal(run.Id, signal);
+        await WaitForExitAsync(run);
+
+        run.ExitCode.Should().Be(exitCode);
+        Directory.Exists(folder).Should().BeFalse($"{folder} belongs to the run that got {signal}");
+    }
+
+    [Fact]
+    public async Task Given_the_folder_of_a_run_that_died_When_the_next_run_starts_Then_it_is_removed_and_live_ones_stay()
+    {
+        using var @base = new TempDirectory();
+        var dead = Path.Combine(@base.Path, "alpy-tmp-2147483646"); // above pid_max: no process has this pid
+        var live = Path.Combine(@base.Path, $"alpy-tmp-{Environment.ProcessId}");
+        Directory.CreateDirectory(Path.Combine(dead, "left-over"));
+        Directory.CreateDirectory(live);
+
+        using var run = StartRun(@base.Path, "true");
+        await WaitForExitAsync(run);
+
+        Directory.Exists(dead).Should().BeFalse("its run is gone");
+        Directory.Exists(live).Should().BeTrue("its run (this test process) is alive");
+    }
+
+    /// <summary>bash: source the library, write the folder it made to <c>BASE/folder.txt</c>, then <paramref name="then"/>.</summary>
+    private static Process StartRun(string tempBase, string then)
+    {
+        var info = new ProcessStartInfo("bash");
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add($". \"$1\"; use_run_temp_folder; echo \"$TMPDIR\" >\"$2.tmp\" && mv \"$2.tmp\" \"$2\"; {then}");
+        info.ArgumentList.Add("run-temp-folder-test");
+        info.ArgumentList.Add(Library);
+        info.ArgumentList.Add(Path.Combine(tempBase, "folder.txt"));
+        info.Environment["TMPDIR"] = tempBase;
+        return Process.Start(info)!;
+    }
+
+    private static async Task<string> FolderOfAsync(string tempBase)
+    {
+        var file = Path.Combine(tempBase, "folder.txt");
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(20));
+        while (!File.Exists(file))
+            await Task.Delay(20, limit.Token);
+        var folder = (await File.ReadAllTextAsync(file, limit.Token)).Trim();
+        folder.Should().StartWith(Path.Combine(tempBase, "alpy-tmp-"));
+        return folder;
+    }
+
+    private static async Task WaitForExitAsync(Process run)
+    {
+        try
+        {
+            await run.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            run.Kill(entireProcessTree: true);
+            throw;
+        }
+    }
+
+    private static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit(10_000).Should().BeTrue("kill answers at once");
+        kill.ExitCode.Should().Be(0);
+    }
+}
