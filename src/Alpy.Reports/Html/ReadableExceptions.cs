@@ -7,7 +7,8 @@ namespace Alpy.Reports.Html;
 /// The HTML report shows an exception's <c>stackTrace</c> alone when there is one, expecting it to
 /// start with "Type: message" as JavaScript stacks do (and as the CCK samples write it). A .NET stack
 /// trace holds only the frames, so the reader would see where it failed but not why. This puts the
-/// type and message in front of such a stack trace; a trace that already holds the message is left alone.
+/// type and message in front of such a stack trace (a trace that already holds the message keeps its
+/// start) and hides the runner's and the framework's frames (<see cref="StackTraceFilter"/>).
 /// </summary>
 internal static class ReadableExceptions
 {
@@ -30,13 +31,19 @@ internal static class ReadableExceptions
 
         var trace = exception["stackTrace"]!.GetValue<string>();
         var message = exception["message"]!.GetValue<string>();
-        if (message.Length == 0 || trace.Contains(message, StringComparison.Ordinal))
+        var readable = StackTraceFilter.Filter(trace);
+        if (message.Length > 0 && !trace.Contains(message, StringComparison.Ordinal))
+        {
+            var type = exception["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? exception["type"]!.GetValue<string>() : "Exception";
+            readable = $"{type}: {message}\n{readable}";
+        }
+
+        if (ReferenceEquals(readable, trace))
         {
             return envelope;
         }
 
-        var type = exception["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? exception["type"]!.GetValue<string>() : "Exception";
-        exception["stackTrace"] = $"{type}: {message}\n{trace}";
+        exception["stackTrace"] = readable;
         return envelope.Changed();
     }
 }
