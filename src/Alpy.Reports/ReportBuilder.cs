@@ -67,7 +67,7 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
         async Task PublishAsync(Envelope envelope, long? movedBytes)
         {
             builder.Add(envelope, movedBytes);
-            await html.WriteAsync(envelope, cancellationToken).ConfigureAwait(false);
+            await html.WriteAsync(ReadableExceptions.Complete(envelope), cancellationToken).ConfigureAwait(false);
             await ndjson.WriteAsync(envelope, cancellationToken).ConfigureAwait(false);
         }
 
@@ -75,7 +75,7 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
         {
             await foreach (var (envelope, directory) in source.ConfigureAwait(false))
             {
-                var (published, link, movedBytes) = await externalizer.ProcessAsync(ReadableExceptions.Complete(envelope), directory, cancellationToken).ConfigureAwait(false);
+                var (published, link, movedBytes) = await externalizer.ProcessAsync(envelope, directory, cancellationToken).ConfigureAwait(false);
                 await PublishAsync(published, movedBytes).ConfigureAwait(false);
                 if (link is not null)
                 {

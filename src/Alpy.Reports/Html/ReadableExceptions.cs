@@ -8,19 +8,14 @@ namespace Alpy.Reports.Html;
 /// start with "Type: message" as JavaScript stacks do (and as the CCK samples write it). A .NET stack
 /// trace holds only the frames, so the reader would see where it failed but not why. This puts the
 /// type and message in front of such a stack trace (a trace that already holds the message keeps its
-/// start) and hides the runner's and the framework's frames (<see cref="StackTraceFilter"/>).
+/// start) and hides the runner's and the framework's frames (<see cref="StackTraceFilter"/>). Only the HTML
+/// page gets the changed envelope (a copy): the run's message stream keeps the trace as the runner wrote it.
 /// </summary>
 internal static class ReadableExceptions
 {
     public static Envelope Complete(Envelope envelope)
     {
-        var result = envelope.Kind switch
-        {
-            MessageKinds.TestStepFinished => envelope.Message["testStepResult"],
-            MessageKinds.TestRunHookFinished => envelope.Message["result"],
-            MessageKinds.TestRunFinished => envelope.Message,
-            _ => null,
-        };
+        var result = ResultOf(envelope.Kind, envelope.Message);
 
         if (result?["exception"] is not JsonObject exception
             || exception["stackTrace"]?.GetValueKind() != System.Text.Json.JsonValueKind.String
@@ -43,7 +38,16 @@ internal static class ReadableExceptions
             return envelope;
         }
 
-        exception["stackTrace"] = readable;
-        return envelope.Changed();
+        var copy = (JsonObject)envelope.Message.DeepClone();
+        ResultOf(envelope.Kind, copy)!["exception"]!["stackTrace"] = readable;
+        return envelope.Changed() with { Message = copy };
     }
+
+    private static JsonNode? ResultOf(string kind, JsonObject message) => kind switch
+    {
+        MessageKinds.TestStepFinished => message["testStepResult"],
+        MessageKinds.TestRunHookFinished => message["result"],
+        MessageKinds.TestRunFinished => message,
+        _ => null,
+    };
 }

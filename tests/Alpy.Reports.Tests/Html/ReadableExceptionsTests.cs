@@ -16,6 +16,8 @@ public sealed class ReadableExceptionsTests
         completed.Message["testStepResult"]!["exception"]!["stackTrace"]!.GetValue<string>()
             .Should().Be("Alpy.VerdictException: expected 1, got 0\n   at Steps.Then() in Steps.cs:line 83");
         completed.Raw.IsEmpty.Should().BeTrue("the message changed, so typed views must read it, not the bytes read");
+        envelope.Message["testStepResult"]!["exception"]!["stackTrace"]!.GetValue<string>().Should().Be("   at Steps.Then() in Steps.cs:line 83",
+            "the message stream keeps what the runner wrote; only the page gets the copy");
     }
 
     [Fact]
