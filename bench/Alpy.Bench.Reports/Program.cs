@@ -31,12 +31,12 @@ try
     await using var chromium = await HeadlessChromium.LaunchAsync();
 
     // Warm-up, not recorded: JIT, file cache, browser start.
-    await AnalyseAsync(evidence);
+    await RunResultBuilder.ReadAsync(evidence);
     await OpenAsync(chromium, await ReportAsync(evidence, root, AttachmentPolicy.Default), new Measurements(), "warm-up", settings.Scenarios / 10);
 
     for (var run = 0; run < settings.Runs; run++)
     {
-        await write.TimeAsync("ref: read + analyse the evidence stream", () => AnalyseAsync(evidence));
+        await write.TimeAsync("ref: read + analyse the evidence stream", () => RunResultBuilder.ReadAsync(evidence));
         var inline = await write.TimeAsync("report, evidence inline", () => ReportAsync(evidence, root, AttachmentPolicy.AllInline));
         var files = await write.TimeAsync("report, evidence over 256 KiB as files (default)", () => ReportAsync(evidence, root, AttachmentPolicy.Default));
         var bare = await ReportAsync(plain, root, AttachmentPolicy.Default);
@@ -75,18 +75,6 @@ finally
     Directory.Delete(root, recursive: true);
 }
 
-static async Task<RunResult> AnalyseAsync(string stream)
-{
-    var reader = new MessageStreamReader(stream);
-    var builder = new RunResultBuilder(stream);
-    await foreach (var envelope in reader.ReadAllAsync())
-    {
-        builder.Add(envelope);
-    }
-
-    return builder.Build();
-}
-
 static Task<ReportResult> ReportAsync(string stream, string root, AttachmentPolicy policy) =>
     new ReportBuilder().BuildAsync(new ReportRequest { Streams = [stream], ReportsDirectory = Path.Combine(root, "reports", Guid.NewGuid().ToString("N")), Attachments = policy });
 
@@ -123,7 +111,7 @@ static async Task LargeAsync(BenchSettings settings, string root)
     await ReportAsync(single, root, AttachmentPolicy.Default);
     for (var run = 0; run < settings.Runs; run++)
     {
-        await large.TimeAsync("ref: read + analyse", () => AnalyseAsync(single));
+        await large.TimeAsync("ref: read + analyse", () => RunResultBuilder.ReadAsync(single));
         await large.TimeAsync("report (HTML, NDJSON, JUnit, index)", () => ReportAsync(single, root, AttachmentPolicy.Default));
         await large.TimeAsync("merge 4 shards + report", () => new ReportBuilder().BuildAsync(new ReportRequest
         {

@@ -33,7 +33,7 @@ internal sealed record SuiteRun(string Mode, TimeSpan Wall, int ExitCode, RunRes
         var stream = Path.Combine(folder, "messages.ndjson");
         if (!File.Exists(stream))
             throw new InvalidOperationException($"The {mode} run wrote no message stream ({stream}); dotnet test exited with {exitCode}, see {log}.");
-        var result = await ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        var result = await RunResultBuilder.ReadAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         var left = await Leftovers.FindAsync(Path.Combine(folder, "runs"), cancellationToken).ConfigureAwait(false);
         return new SuiteRun(mode, wall, exitCode, result, folder, left);
     }
@@ -53,12 +53,4 @@ internal sealed record SuiteRun(string Mode, TimeSpan Wall, int ExitCode, RunRes
         return exitCode == 0 ? wall : throw new InvalidOperationException($"dotnet test selecting no scenario exited with {exitCode}; see {log}.");
     }
 
-    private static async Task<RunResult> ReadAsync(string stream, CancellationToken cancellationToken)
-    {
-        var reader = new MessageStreamReader(stream);
-        var builder = new RunResultBuilder(stream);
-        await foreach (var envelope in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            builder.Add(envelope);
-        return builder.Build(reader.TruncatedTailBytes);
-    }
 }

@@ -44,7 +44,7 @@ internal static class SummaryCommand
             if (stream is not null || folder is not null)
             {
                 var path = stream ?? Path.Combine(folder!, RunFolderLayout.Messages);
-                var run = await ReadRunAsync(path, cancellationToken).ConfigureAwait(false);
+                var run = await RunResultBuilder.ReadAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
                 var index = folder is null ? null : Path.Combine(folder, RunFolderLayout.Index);
                 new SummaryRenderer(console).Render(run, folder is null ? null : Path.GetFileName(Path.GetFullPath(folder)), index,
                     parse.GetValue(maxFailures), closingLine: trxInputs.Length == 0);
@@ -64,15 +64,4 @@ internal static class SummaryCommand
         return command;
     }
 
-    private static async Task<RunResult> ReadRunAsync(string path, CancellationToken cancellationToken)
-    {
-        var reader = new MessageStreamReader(path);
-        var builder = new RunResultBuilder(path);
-        await foreach (var envelope in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            builder.Add(envelope);
-        }
-
-        return builder.Build(reader.TruncatedTailBytes);
-    }
 }

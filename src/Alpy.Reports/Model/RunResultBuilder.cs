@@ -32,6 +32,17 @@ public sealed class RunResultBuilder
         _path = path;
     }
 
+    /// <summary>Reads a whole message stream into its <see cref="RunResult"/> (a report's analysis without the report).</summary>
+    /// <exception cref="ReportException">The stream is missing or a line is not a message; the message says where.</exception>
+    public static async Task<RunResult> ReadAsync(string path, MessageStreamReaderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var reader = new MessageStreamReader(path, options);
+        var builder = new RunResultBuilder(path);
+        await foreach (var envelope in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            builder.Add(envelope);
+        return builder.Build(reader.TruncatedTailBytes);
+    }
+
     /// <summary>Envelopes added so far.</summary>
     public int Count { get; private set; }
 
