@@ -88,16 +88,38 @@ internal static class BenchReport
         Target($"whole suite, shared lab ({count} scenarios, boot included) <= 90 s", Invariant($"{sharedWall:0.0} s"), sharedWall <= 90 && count >= 25,
             count < 25 ? "fewer than 25 scenarios ran (a --filter?)" : null);
         Target("shared lab >= 5x faster than a fresh lab per scenario", Invariant($"{ratio:0.0}x"), ratio >= 5, null);
+        Console.WriteLine(Invariant($"    per scenario, median of each scenario's fresh time / its shared time: {PerScenarioRatio(shared, fresh):0.0}x"));
+        Console.WriteLine(Invariant($"    ceiling with a free shared lab (no lease, reset, bring-up, hooks or gaps in any scenario): fresh wall / (shared wall - its overheads) = {Ceiling(shared, fresh):0.0}x;"));
+        Console.WriteLine("    the scenarios' own steps (traffic, DUT configuration, verdicts) take the same time in both modes and cap the ratio there");
         Target("median scenario overhead beyond its own steps, shared lab <= 0.5 s", Invariant($"{overhead:0.00} s"), overhead <= 0.5, null);
+    }
+
+    /// <summary>Pairs each scenario's runs by name (an outline row's name holds its values); the median of fresh / shared.</summary>
+    private static double PerScenarioRatio(List<SuiteRun> shared, List<SuiteRun> fresh)
+    {
+        var sharedTimes = shared.SelectMany(r => r.Scenarios).GroupBy(s => s.Name).ToDictionary(g => g.Key, g => Median(g.Select(s => s.Wall)));
+        var ratios = fresh.SelectMany(r => r.Scenarios).GroupBy(s => s.Name)
+            .Where(g => sharedTimes.ContainsKey(g.Key))
+            .Select(g => Median(g.Select(s => s.Wall)) / sharedTimes[g.Key]);
+        return Median(ratios);
+    }
+
+    /// <summary>What the ratio would be if the shared lab cost nothing: every second of shared overhead taken off the shared wall time.</summary>
+    private static double Ceiling(List<SuiteRun> shared, List<SuiteRun> fresh)
+    {
+        var sharedWithoutOverhead = shared.Select(r => r.Wall - r.Scenarios.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Overhead));
+        return Median(fresh.Select(r => r.Wall)) / Median(sharedWithoutOverhead);
     }
 
     private static void Target(string what, string figure, bool met, string? note) =>
         Console.WriteLine($"  {what}: {figure}, {(met ? "met" : "NOT met")}{(note is null ? "" : $" ({note})")}");
 
     /// <summary>Median in seconds.</summary>
-    private static double Median(IEnumerable<TimeSpan> values)
+    private static double Median(IEnumerable<TimeSpan> values) => Median(values.Select(v => v.TotalSeconds));
+
+    private static double Median(IEnumerable<double> values)
     {
-        var sorted = values.Select(v => v.TotalSeconds).Order().ToList();
+        var sorted = values.Order().ToList();
         if (sorted.Count == 0)
             return double.NaN;
         var mid = sorted.Count / 2;
