@@ -71,7 +71,7 @@ public sealed class NegativeProofTests
         failed.Single(a => a.FileName == "link0.pcap").MediaType.Should().Be("application/vnd.tcpdump.pcap");
         failed.Single(a => a.FileName == "links.txt").Text.Should().Contain("== link 1:").And.Contain("ICMP echo request");
         failed.Single(a => a.FileName == "dut-console.txt").Text.Should().Contain("DUT console since the scenario started");
-        failed.Single(a => a.FileName == "apps.txt").Text.Should().Contain("argv: ping -c 1").And.Contain("exit code 0");
+        failed.Single(a => a.FileName == "apps.txt").Text.Should().Contain("argv: /usr/bin/ping -n -c 1").And.Contain("exit code 0");
 
         var passed = attachments["Without the rule the same TCP traffic crosses"];
         passed.Select(a => a.FileName).Should().Contain("links.txt").And.NotContain("link0.pcap", "a passing scenario keeps its evidence short");
