@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace Alpy.Runner.Bindings;
@@ -9,7 +10,12 @@ namespace Alpy.Runner.Bindings;
 /// </summary>
 internal sealed class BindingInvoker(MethodInfo method)
 {
-    private readonly MethodInvoker invoker = MethodInvoker.Create(method);
+    // One invoker per method for the process: after its second call an invoker emits and JIT-compiles a
+    // stub of its own, so an invoker per scan made every run compile one stub per binding again
+    // (200 definitions: 200 methods, ≈ 13 ms per run; docs/runner.md, fourth pass).
+    private static readonly ConditionalWeakTable<MethodInfo, MethodInvoker> Invokers = [];
+
+    private readonly MethodInvoker invoker = Invokers.GetValue(method, MethodInvoker.Create);
 
     public bool IsStatic => method.IsStatic;
 
