@@ -16,7 +16,8 @@ internal sealed class MarginalStepBenchmark(SyntheticSuite fewer, SyntheticSuite
 {
     private const double TargetMicroseconds = 5;
 
-    public async Task RunAsync()
+    /// <summary>Prints the figures; returns the suite configuration's per-step CPU (µs) and bytes, which the scenario benchmark subtracts.</summary>
+    public async Task<(double CpuMicroseconds, double Bytes)> RunAsync()
     {
         var path = SuiteRun.MessagePath("marginal");
         var check = RunnerConfiguration.Default with { StopRunOnBindingErrors = true };
@@ -42,6 +43,8 @@ internal sealed class MarginalStepBenchmark(SyntheticSuite fewer, SyntheticSuite
         Console.WriteLine($"  Alpy.Runner, NDJSON, bound before    {boundBefore.PerItem(extra)}   (matching done before the timed run)");
         Console.WriteLine($"  target <= 5 µs per step (marginal cpu median): NDJSON file {Verdict(messages)}, binding check {Verdict(checkedFirst)}, bound before {Verdict(boundBefore)}");
 
+        return (messages.Cpu.TotalMicroseconds / extra, (double)messages.Allocated / extra);
+
         string Verdict(Timing timing) => timing.Cpu.TotalMicroseconds / extra <= TargetMicroseconds ? "met" : "not met";
     }
 
@@ -53,11 +56,11 @@ internal sealed class MarginalStepBenchmark(SyntheticSuite fewer, SyntheticSuite
     {
         var fewerFeatures = SuiteRun.Parse(fewer);
         var moreFeatures = SuiteRun.Parse(more);
-        for (var i = 0; i < Measure.WarmUps; i++)
+        await Measure.WarmUpAsync(async () =>
         {
             await SuiteRun.RunAsync(fewer, prepare(fewer, fewerFeatures));
             await SuiteRun.RunAsync(more, prepare(more, moreFeatures));
-        }
+        });
 
         var differences = new List<Timing>();
         for (var i = 0; i < runs; i++)

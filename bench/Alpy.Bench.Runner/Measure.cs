@@ -11,21 +11,43 @@ namespace Alpy.Bench.Runner;
 internal static class Measure
 {
     /// <summary>
-    /// Untimed runs before the timed ones. With one, the JIT's tiered recompilation (in the
+    /// Untimed runs before the timed ones, at least. With one, the JIT's tiered recompilation (in the
     /// background, after 30 calls and a pause) still ran during the first timed runs: the first
     /// configuration measured looked up to 4x slower than the same code measured later.
     /// </summary>
     public const int WarmUps = 3;
 
+    /// <summary>
+    /// Warm-ups go on (up to this many) until one compiles at most <see cref="QuietJitMethods"/>
+    /// methods. Three were not enough: the tiered JIT kept recompiling for ten runs and more, 50 to
+    /// 260 ms of a 50 ms run's CPU, in random runs (docs/runner.md, fourth pass).
+    /// </summary>
+    public const int MaxWarmUps = 40;
+
+    /// <summary>A run that compiles this few methods is warm (the DI container compiles a few per run, as it is built per run).</summary>
+    public const int QuietJitMethods = 10;
+
     public static Task<Timing> MedianAsync(int runs, Func<Task> action) => MedianAsync(runs, () => action, run => run());
+
+    /// <summary>Runs <paramref name="warmUp"/> <see cref="WarmUps"/> times, then until the JIT is quiet.</summary>
+    public static async Task WarmUpAsync(Func<Task> warmUp)
+    {
+        for (var i = 1; ; i++)
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            await warmUp();
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+            if (i >= MaxWarmUps || (i >= WarmUps && compiled <= QuietJitMethods))
+            {
+                return;
+            }
+        }
+    }
 
     /// <summary>Times only <paramref name="action"/>; <paramref name="prepare"/> runs untimed before each.</summary>
     public static async Task<Timing> MedianAsync<T>(int runs, Func<T> prepare, Func<T, Task> action)
     {
-        for (var i = 0; i < WarmUps; i++)
-        {
-            await action(prepare());
-        }
+        await WarmUpAsync(() => action(prepare()));
 
         var samples = new List<Timing>();
         for (var i = 0; i < runs; i++)

@@ -45,6 +45,10 @@ internal sealed class SyntheticSuite
     public SyntheticSuite WithStepsPerScenario(int stepsPerScenario) =>
         Create(Features.Count, ScenarioCount / Features.Count, stepsPerScenario, StepDefinitionCount, Bindings);
 
+    /// <summary>The same features with <paramref name="scenariosPerFeature"/> scenarios each, against the same step definitions.</summary>
+    public SyntheticSuite WithScenariosPerFeature(int scenariosPerFeature) =>
+        Create(Features.Count, scenariosPerFeature, StepsPerScenario, StepDefinitionCount, Bindings);
+
     public static string Expression(int index) => index % 2 == 0
         ? $"{FirstWords[index % FirstWords.Length]} component {index} handles {{int}} requests"
         : $"^{FirstWords[index % FirstWords.Length]} component {index} handles (\\d+) requests$";
