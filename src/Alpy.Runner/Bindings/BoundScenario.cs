@@ -36,6 +36,8 @@ internal sealed class StepMatchResult(StepDefinitionBinding binding, Match match
 {
     private IReadOnlyList<MatchGroup>? groups;
     private StepMatchArgumentsList? arguments;
+    private string[]? definitionIds;
+    private StepMatchArgumentsList[]? argumentsLists;
 
     public StepDefinitionBinding Binding { get; } = binding;
 
@@ -48,6 +50,12 @@ internal sealed class StepMatchResult(StepDefinitionBinding binding, Match match
 
     /// <summary>The groups as a <c>testCase</c> message lists them; made once, as every step with this text (and every run of it) sends the same.</summary>
     public StepMatchArgumentsList Arguments => arguments ??= CreateArguments();
+
+    /// <summary>A test step's <c>stepDefinitionIds</c> when this is its only match: one array for every step with this text.</summary>
+    public IReadOnlyList<string> DefinitionIdsAlone => definitionIds ??= [Binding.Id];
+
+    /// <summary>A test step's <c>stepMatchArgumentsLists</c> when this is its only match, shared as <see cref="DefinitionIdsAlone"/>.</summary>
+    public IReadOnlyList<StepMatchArgumentsList> ArgumentsListsAlone => argumentsLists ??= [Arguments];
 
     private StepMatchArgumentsList CreateArguments()
     {

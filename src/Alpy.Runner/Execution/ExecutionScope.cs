@@ -16,9 +16,12 @@ internal sealed class ExecutionScope
 
     public IOutputTarget? Output { get; set; }
 
-    public string Description { get; set; } = "the test run";
+    /// <summary>What the scope belongs to, for errors; a scenario's scope is described by its scenario only when an error needs it.</summary>
+    public string? Description { get; set; }
 
     public T Require<T>(T? value, string name)
         where T : class =>
-        value ?? throw new InvalidOperationException($"{name} is not available in {Description}. It exists only while a {(name == nameof(ScenarioContext) ? "scenario" : "feature")} runs.");
+        value ?? throw new InvalidOperationException($"{name} is not available in {Describe()}. It exists only while a {(name == nameof(ScenarioContext) ? "scenario" : "feature")} runs.");
+
+    private string Describe() => Description ?? (Scenario is { } scenario ? $"scenario \"{scenario.ScenarioInfo.Title}\"" : "the test run");
 }

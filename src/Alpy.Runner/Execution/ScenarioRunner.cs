@@ -21,7 +21,7 @@ internal sealed class ScenarioRunner : IOutputTarget
     private readonly string? featureFailure;
     private readonly IScenarioObserver? observer;
     private readonly CancellationToken cancellationToken;
-    private readonly List<StepOutcome> outcomes = [];
+    private readonly List<StepOutcome> outcomes;
     private Dictionary<string, int>? attachmentNames;
     private readonly string testCaseStartedId;
     private string? currentTestStepId;
@@ -36,6 +36,7 @@ internal sealed class ScenarioRunner : IOutputTarget
         this.observer = observer;
         this.cancellationToken = cancellationToken;
         testCaseStartedId = environment.Ids.NewId();
+        outcomes = new List<StepOutcome>(bound.BeforeHooks.Count + bound.Steps.Count + bound.AfterHooks.Count);
     }
 
     private ScenarioCase Scenario => bound.Scenario;
@@ -54,7 +55,6 @@ internal sealed class ScenarioRunner : IOutputTarget
         state.Feature = featureContext;
         state.Scenario = context;
         state.Output = this;
-        state.Description = $"scenario \"{Scenario.Title}\"";
         var arguments = new ArgumentBuilder(environment, scope.ServiceProvider, cancellationToken); // holds nothing but the scope: one per attempt, not per step
         try
         {

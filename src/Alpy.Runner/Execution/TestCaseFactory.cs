@@ -18,15 +18,7 @@ internal static class TestCaseFactory
 
         foreach (var step in bound.Steps)
         {
-            var matches = step.Matches;
-            var definitionIds = new string[matches.Count];
-            var arguments = new StepMatchArgumentsList[matches.Count];
-            for (var i = 0; i < matches.Count; i++)
-            {
-                definitionIds[i] = matches[i].Binding.Id;
-                arguments[i] = matches[i].Arguments;
-            }
-
+            var (definitionIds, arguments) = MatchesOf(step);
             steps[index++] = new TestStep(ids.NewId())
             {
                 PickleStepId = step.Step.Pickle.Id,
@@ -42,5 +34,25 @@ internal static class TestCaseFactory
 
         var testCase = new TestCase(ids.NewId(), bound.Scenario.Pickle.Id, steps, testRunStartedId);
         return (testCase, Array.ConvertAll(steps, s => s.Id));
+    }
+
+    /// <summary>The step's definitions and their arguments; a step with one match shares its match's arrays with every step of that text.</summary>
+    private static (IReadOnlyList<string> DefinitionIds, IReadOnlyList<StepMatchArgumentsList> Arguments) MatchesOf(BoundStep step)
+    {
+        var matches = step.Matches;
+        if (matches.Count == 1)
+        {
+            return (matches[0].DefinitionIdsAlone, matches[0].ArgumentsListsAlone);
+        }
+
+        var definitionIds = new string[matches.Count];
+        var arguments = new StepMatchArgumentsList[matches.Count];
+        for (var i = 0; i < matches.Count; i++)
+        {
+            definitionIds[i] = matches[i].Binding.Id;
+            arguments[i] = matches[i].Arguments;
+        }
+
+        return (definitionIds, arguments);
     }
 }
