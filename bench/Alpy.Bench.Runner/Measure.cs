@@ -18,31 +18,35 @@ internal static class Measure
     public const int WarmUps = 3;
 
     /// <summary>
-    /// Warm-ups go on (up to this many) until one compiles at most <see cref="QuietJitMethods"/>
-    /// methods. Three were not enough: the tiered JIT kept recompiling for ten runs and more, 50 to
-    /// 260 ms of a 50 ms run's CPU, in random runs (docs/runner.md, fourth pass).
+    /// Warm-ups go on (up to this many) until <see cref="QuietRuns"/> in a row each compile at most
+    /// <see cref="QuietJitMethods"/> methods. Three were not enough: the tiered JIT kept recompiling
+    /// for ten runs and more, 50 to 260 ms of a 50 ms run's CPU, in random runs; and one quiet run
+    /// was not either, as the JIT recompiles in bursts after a pause (docs/runner.md, fourth pass).
     /// </summary>
     public const int MaxWarmUps = 40;
+
+    public const int QuietRuns = 3;
 
     /// <summary>A run that compiles this few methods is warm (the DI container compiles a few per run, as it is built per run).</summary>
     public const int QuietJitMethods = 10;
 
-    public static Task<Timing> MedianAsync(int runs, Func<Task> action) => MedianAsync(runs, () => action, run => run());
-
     /// <summary>Runs <paramref name="warmUp"/> <see cref="WarmUps"/> times, then until the JIT is quiet.</summary>
     public static async Task WarmUpAsync(Func<Task> warmUp)
     {
-        for (var i = 1; ; i++)
+        var quiet = 0;
+        for (var i = 1; i <= MaxWarmUps; i++)
         {
             var before = System.Runtime.JitInfo.GetCompiledMethodCount();
             await warmUp();
-            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
-            if (i >= MaxWarmUps || (i >= WarmUps && compiled <= QuietJitMethods))
+            quiet = System.Runtime.JitInfo.GetCompiledMethodCount() - before <= QuietJitMethods ? quiet + 1 : 0;
+            if (i >= WarmUps && quiet >= QuietRuns)
             {
                 return;
             }
         }
     }
+
+    public static Task<Timing> MedianAsync(int runs, Func<Task> action) => MedianAsync(runs, () => action, run => run());
 
     /// <summary>Times only <paramref name="action"/>; <paramref name="prepare"/> runs untimed before each.</summary>
     public static async Task<Timing> MedianAsync<T>(int runs, Func<T> prepare, Func<T, Task> action)

@@ -33,10 +33,11 @@ internal sealed class ScenarioCostBenchmark(SyntheticSuite fewer, SyntheticSuite
         var ownCpu = (pairs.Difference.Cpu.TotalMicroseconds / extra) - (steps * stepCpuMicroseconds);
         var ownBytes = ((double)pairs.Difference.Allocated / extra) - (steps * stepBytes);
         Console.WriteLine();
-        Console.WriteLine($"Marginal cost of one more scenario ({fewer.ScenarioCount} and {more.ScenarioCount} scenarios x {steps} steps, NDJSON message file, steps matched as they run, alternating; (longer run - shorter run) / {extra} extra scenarios), median of {runs} pairs:");
-        Console.WriteLine($"  a scenario with its {steps} steps         {pairs.Difference.PerItem(extra)}");
-        Console.WriteLine($"  the scenario's own part              cpu {Measure.Us(ownCpu)}   {ownBytes,6:0} B   (less {steps} x the marginal step above: scope, contexts, testCase, its messages and write, pickle)");
-        Console.WriteLine($"  the run's fixed cost                 cpu {Measure.Ms(pairs.Fixed.Cpu)}   {pairs.Fixed.Allocated / 1024,6:0} KiB   (2 x shorter run - longer run: header without pickles, container, report's end)");
+        var stepWord = steps == 1 ? "step" : "steps";
+        Console.WriteLine($"Marginal cost of one more scenario ({fewer.ScenarioCount} and {more.ScenarioCount} scenarios x {steps} {stepWord}, NDJSON message file, steps matched as they run, alternating; (longer run - shorter run) / {extra} extra scenarios), median of {runs} pairs:");
+        Console.WriteLine($"  {$"a scenario with its {steps} {stepWord}",-37}{pairs.Difference.PerItem(extra)}");
+        Console.WriteLine($"  {"the scenario's own part",-37}{string.Empty,19}cpu {Measure.Us(ownCpu)}   {ownBytes,6:0} B   (less {steps} x the marginal step above: scope, contexts, testCase, its messages and write, pickle)");
+        Console.WriteLine($"  {"the run's fixed cost",-37}{string.Empty,19}cpu {Measure.Ms(pairs.Fixed.Cpu)}   {pairs.Fixed.Allocated / 1024,6:0} KiB (2 x shorter run - longer run: header without pickles, container, report's end)");
     }
 
     private sealed record Pairs(Timing Difference, Timing Fixed);
