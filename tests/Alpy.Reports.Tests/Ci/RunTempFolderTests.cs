@@ -13,10 +13,24 @@ public sealed class RunTempFolderTests
 {
     private static string Library => Path.Combine(RepositoryPaths.Root, "scripts", "lib", "run-temp-folder.sh");
 
+    /// <summary>
+    /// The temp folder above any run's own: under scripts/run-tests these tests run inside alpy-tmp-PID, where the
+    /// library (rightly) makes no folder of its own but shares the run's.
+    /// </summary>
+    private static string Root
+    {
+        get
+        {
+            var temp = Path.GetTempPath();
+            var run = temp.IndexOf("/alpy-tmp-", StringComparison.Ordinal);
+            return run < 0 ? temp : temp[..(run + 1)];
+        }
+    }
+
     [Fact]
     public async Task Given_a_run_that_ends_normally_When_it_exits_Then_its_temp_folder_is_gone()
     {
-        using var @base = new TempDirectory();
+        using var @base = new TempDirectory(Root);
         using var run = StartRun(@base.Path, "true");
 
         await WaitForExitAsync(run);
@@ -31,7 +45,7 @@ public sealed class RunTempFolderTests
     [InlineData("INT", 130)]
     public async Task Given_a_run_in_progress_When_it_gets_a_signal_Then_its_temp_folder_is_gone(string signal, int exitCode)
     {
-        using var @base = new TempDirectory();
+        using var @base = new TempDirectory(Root);
         // A background wait, as a signal must not wait for a foreground step here: bash runs the trap at once.
         using var run = StartRun(@base.Path, "sleep 30 & wait $!");
         var folder = await FolderOfAsync(@base.Path);
@@ -45,9 +59,23 @@ public sealed class RunTempFolderTests
     }
 
     [Fact]
+    public async Task Given_a_run_inside_another_runs_temp_folder_When_it_starts_Then_it_shares_that_folder()
+    {
+        using var @base = new TempDirectory(Root);
+        var outer = Path.Combine(@base.Path, "alpy-tmp-2147483646");
+        Directory.CreateDirectory(outer);
+
+        using var run = StartRun(outer, "true");
+        await WaitForExitAsync(run);
+
+        (await File.ReadAllTextAsync(Path.Combine(outer, "folder.txt"), TestContext.Current.CancellationToken)).Trim().Should().Be(outer);
+        Directory.Exists(outer).Should().BeTrue("the outer run owns it and removes it when it ends");
+    }
+
+    [Fact]
     public async Task Given_the_folder_of_a_run_that_died_When_the_next_run_starts_Then_it_is_removed_and_live_ones_stay()
     {
-        using var @base = new TempDirectory();
+        using var @base = new TempDirectory(Root);
         var dead = Path.Combine(@base.Path, "alpy-tmp-2147483646"); // above pid_max: no process has this pid
         var live = Path.Combine(@base.Path, $"alpy-tmp-{Environment.ProcessId}");
         Directory.CreateDirectory(Path.Combine(dead, "left-over"));

@@ -3,9 +3,10 @@ namespace Alpy.Reports.Tests.Support;
 /// <summary>A temporary folder named for these tests (alpy-reports-test-*), removed on dispose even when the test failed.</summary>
 internal sealed class TempDirectory : IDisposable
 {
-    public TempDirectory()
+    /// <param name="root">Where to make it; the temp folder by default.</param>
+    public TempDirectory(string? root = null)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"alpy-reports-test-{Guid.NewGuid():N}");
+        Path = System.IO.Path.Combine(root ?? System.IO.Path.GetTempPath(), $"alpy-reports-test-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);
     }
 
