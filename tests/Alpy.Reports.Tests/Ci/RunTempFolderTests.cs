@@ -91,7 +91,11 @@ public sealed class RunTempFolderTests
     /// <summary>bash: source the library, write the folder it made to <c>BASE/folder.txt</c>, then <paramref name="then"/>.</summary>
     private static Process StartRun(string tempBase, string then)
     {
-        var info = new ProcessStartInfo("bash");
+        // env resets INT and TERM to their defaults: a test run started in the background (as CI may start it)
+        // inherits INT ignored, and bash can trap no signal that was ignored when it started.
+        var info = new ProcessStartInfo("env");
+        info.ArgumentList.Add("--default-signal=INT,TERM");
+        info.ArgumentList.Add("bash");
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add($". \"$1\"; use_run_temp_folder; echo \"$TMPDIR\" >\"$2.tmp\" && mv \"$2.tmp\" \"$2\"; {then}");
         info.ArgumentList.Add("run-temp-folder-test");
