@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Alpy.Runner.Messages;
 
@@ -37,10 +36,10 @@ public sealed class PickleMessageWriterTests
     public void Given_a_pickle_When_the_stream_writes_it_Then_its_line_equals_the_serializers(string what, Envelope envelope)
     {
         // Given
-        var expected = JsonSerializer.Serialize(envelope, MessageJsonContext.Stream.Envelope) + "\n";
+        var expected = StreamLines.Serialized(envelope);
 
         // When
-        var written = Write(envelope);
+        var written = StreamLines.Written(envelope);
 
         // Then
         written.Should().Be(expected, what);
@@ -54,16 +53,5 @@ public sealed class PickleMessageWriterTests
 
         PickleMessageWriter.TryWrite(json, new Envelope { TestRunStarted = new TestRunStarted("r-1", new Timestamp(1, 0)) }).Should().BeFalse();
         json.BytesPending.Should().Be(0);
-    }
-
-    private static string Write(Envelope envelope)
-    {
-        var file = new MemoryStream();
-        using (var writer = new MessageStreamWriter(file))
-        {
-            writer.Write(envelope);
-        }
-
-        return Encoding.UTF8.GetString(file.ToArray());
     }
 }

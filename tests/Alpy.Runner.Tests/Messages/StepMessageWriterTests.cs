@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Alpy.Runner.Messages;
 
@@ -51,10 +50,10 @@ public sealed class StepMessageWriterTests
     public void Given_a_per_step_message_When_the_stream_writes_it_Then_its_line_equals_the_serializers(string what, Envelope envelope)
     {
         // Given
-        var expected = JsonSerializer.Serialize(envelope, MessageJsonContext.Stream.Envelope) + "\n";
+        var expected = StreamLines.Serialized(envelope);
 
         // When
-        var written = Write(envelope);
+        var written = StreamLines.Written(envelope);
 
         // Then
         written.Should().Be(expected, what);
@@ -68,18 +67,6 @@ public sealed class StepMessageWriterTests
         using var json = new Utf8JsonWriter(buffer);
 
         StepMessageWriter.TryWrite(json, envelope).Should().BeFalse();
-        Write(envelope).Should().Be(JsonSerializer.Serialize(envelope, MessageJsonContext.Stream.Envelope) + "\n");
-    }
-
-    private static string Write(Envelope envelope)
-    {
-        var file = new MemoryStream();
-        using (var writer = new MessageStreamWriter(file))
-        {
-            writer.Write(envelope);
-        }
-
-        // A closed MemoryStream still hands out its bytes.
-        return Encoding.UTF8.GetString(file.ToArray());
+        StreamLines.Written(envelope).Should().Be(StreamLines.Serialized(envelope));
     }
 }
