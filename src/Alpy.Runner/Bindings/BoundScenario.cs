@@ -44,7 +44,7 @@ internal sealed class StepMatchResult(StepDefinitionBinding binding, Match match
     public Match RegexMatch { get; } = match;
 
     /// <summary>The top-level groups, one per expression parameter (or regex group).</summary>
-    public IReadOnlyList<MatchGroup> Groups => groups ??= Binding.Groups.Select(g => MatchGroup.From(RegexMatch, g)).ToArray();
+    public IReadOnlyList<MatchGroup> Groups => groups ??= CreateGroups();
 
     public ParameterType? ParameterTypeAt(int index) => index < Binding.ParameterTypes.Count ? Binding.ParameterTypes[index] : null;
 
@@ -57,6 +57,20 @@ internal sealed class StepMatchResult(StepDefinitionBinding binding, Match match
     /// <summary>A test step's <c>stepMatchArgumentsLists</c> when this is its only match, shared as <see cref="DefinitionIdsAlone"/>.</summary>
     public IReadOnlyList<StepMatchArgumentsList> ArgumentsListsAlone => argumentsLists ??= [Arguments];
 
+    // Loops, not Select, here and below: matching is per step text, and each lambda over this match
+    // would be a closure, a delegate and an iterator per text.
+    private MatchGroup[] CreateGroups()
+    {
+        var shapes = Binding.Groups;
+        var result = new MatchGroup[shapes.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = MatchGroup.From(RegexMatch, shapes[i]);
+        }
+
+        return result;
+    }
+
     private StepMatchArgumentsList CreateArguments()
     {
         var list = new StepMatchArgument[Groups.Count];
@@ -68,10 +82,18 @@ internal sealed class StepMatchResult(StepDefinitionBinding binding, Match match
         return new StepMatchArgumentsList(list);
     }
 
-    private static Messages.Group ToMessage(MatchGroup group) => new()
+    private static Messages.Group ToMessage(MatchGroup group)
     {
-        Start = group.Start,
-        Value = group.Value,
-        Children = group.Children.Count == 0 ? null : group.Children.Select(ToMessage).ToArray(),
-    };
+        Messages.Group[]? children = null;
+        if (group.Children.Count > 0)
+        {
+            children = new Messages.Group[group.Children.Count];
+            for (var i = 0; i < children.Length; i++)
+            {
+                children[i] = ToMessage(group.Children[i]);
+            }
+        }
+
+        return new Messages.Group { Start = group.Start, Value = group.Value, Children = children };
+    }
 }

@@ -48,9 +48,13 @@ internal sealed class StepBinder(BindingRegistry registry)
             return [];
         }
 
-        var set = TagsOf(scenario, ref tags);
-        return hooks.Where(h => h.AppliesTo(scenario, set)).ToArray();
+        return ApplicableOf(hooks, scenario, TagsOf(scenario, ref tags));
     }
+
+    // Split from Applicable (as BindAmong from BindStep): a lambda over a parameter makes the compiler
+    // allocate its closure as the method starts, so the fast path would pay for it on every call.
+    private static HookBinding[] ApplicableOf(IReadOnlyList<HookBinding> hooks, ScenarioCase scenario, HashSet<string> tags) =>
+        hooks.Where(h => h.AppliesTo(scenario, tags)).ToArray();
 
     private BoundStep BindStep(ScenarioCase scenario, ScenarioStep step, ref HashSet<string>? tagSet)
     {
@@ -62,7 +66,12 @@ internal sealed class StepBinder(BindingRegistry registry)
             return new BoundStep(step, StepBindingStatus.Bound, all, null, ArgumentProblem(step, all[0].Binding));
         }
 
-        var tags = TagsOf(scenario, ref tagSet);
+        return BindAmong(all, scenario, step, TagsOf(scenario, ref tagSet));
+    }
+
+    /// <summary>Several definitions match, or one that is scoped or of another kind: Reqnroll's rules decide.</summary>
+    private static BoundStep BindAmong(StepMatchResult[] all, ScenarioCase scenario, ScenarioStep step, HashSet<string> tags)
+    {
         var ofKind = all.Where(m => (m.Binding.Kinds & step.Kind) != 0).ToList();
         var scoped = ofKind.Where(m => m.Binding.Scopes.Count > 0 && BindingScope.AnyMatches(m.Binding.Scopes, scenario, tags)).ToList();
         var candidates = scoped.Count > 0 ? scoped : ofKind.Where(m => m.Binding.Scopes.Count == 0).ToList();

@@ -11,7 +11,13 @@ public sealed record MatchGroup(int? Start, string? Value, IReadOnlyList<MatchGr
     internal static MatchGroup From(Match match, GroupShape shape)
     {
         var group = shape.Name is null ? match.Groups[shape.Number] : match.Groups[shape.Name];
-        var children = shape.Children.Count == 0 ? [] : shape.Children.Select(child => From(match, child)).ToArray();
+        // A loop, not Select: a lambda over `match` would allocate its closure on every call, children or not.
+        var children = shape.Children.Count == 0 ? [] : new MatchGroup[shape.Children.Count];
+        for (var i = 0; i < children.Length; i++)
+        {
+            children[i] = From(match, shape.Children[i]);
+        }
+
         return group.Success ? new MatchGroup(group.Index, group.Value, children) : new MatchGroup(null, null, children);
     }
 }

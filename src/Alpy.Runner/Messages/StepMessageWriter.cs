@@ -8,6 +8,8 @@ namespace Alpy.Runner.Messages;
 /// writer, byte for byte as the source-generated serializer writes them (a test compares both).
 /// They are most of a stream's lines, and the serializer takes several microseconds and a few
 /// hundred bytes of garbage for each (measured; docs/runner.md).
+/// Lists are walked by index: they are arrays behind <see cref="IReadOnlyList{T}"/>, and a
+/// <c>foreach</c> over the interface allocates an enumerator per list, three per test step.
 /// </summary>
 internal static class StepMessageWriter
 {
@@ -96,9 +98,9 @@ internal static class StepMessageWriter
             json.WriteString(Id, testCase.Id);
             json.WriteString(PickleId, testCase.PickleId);
             json.WriteStartArray(TestSteps);
-            foreach (var step in testCase.TestSteps)
+            for (var stepIndex = 0; stepIndex < testCase.TestSteps.Count; stepIndex++)
             {
-                WriteTestStep(json, step);
+                WriteTestStep(json, testCase.TestSteps[stepIndex]);
             }
 
             json.WriteEndArray();
@@ -131,9 +133,9 @@ internal static class StepMessageWriter
         if (step.StepDefinitionIds is not null)
         {
             json.WriteStartArray(StepDefinitionIds);
-            foreach (var id in step.StepDefinitionIds)
+            for (var idIndex = 0; idIndex < step.StepDefinitionIds.Count; idIndex++)
             {
-                json.WriteStringValue(id);
+                json.WriteStringValue(step.StepDefinitionIds[idIndex]);
             }
 
             json.WriteEndArray();
@@ -142,12 +144,14 @@ internal static class StepMessageWriter
         if (step.StepMatchArgumentsLists is not null)
         {
             json.WriteStartArray(StepMatchArgumentsLists);
-            foreach (var list in step.StepMatchArgumentsLists)
+            for (var listIndex = 0; listIndex < step.StepMatchArgumentsLists.Count; listIndex++)
             {
+                var list = step.StepMatchArgumentsLists[listIndex];
                 json.WriteStartObject();
                 json.WriteStartArray(StepMatchArguments);
-                foreach (var argument in list.StepMatchArguments)
+                for (var argumentIndex = 0; argumentIndex < list.StepMatchArguments.Count; argumentIndex++)
                 {
+                    var argument = list.StepMatchArguments[argumentIndex];
                     json.WriteStartObject();
                     json.WritePropertyName(GroupName);
                     WriteGroup(json, argument.Group);
@@ -185,9 +189,9 @@ internal static class StepMessageWriter
         if (group.Children is not null)
         {
             json.WriteStartArray(Children);
-            foreach (var child in group.Children)
+            for (var childIndex = 0; childIndex < group.Children.Count; childIndex++)
             {
-                WriteGroup(json, child);
+                WriteGroup(json, group.Children[childIndex]);
             }
 
             json.WriteEndArray();
