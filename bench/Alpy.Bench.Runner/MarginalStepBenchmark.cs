@@ -21,27 +21,29 @@ internal sealed class MarginalStepBenchmark(SyntheticSuite fewer, SyntheticSuite
     {
         var path = SuiteRun.MessagePath("marginal");
         var check = RunnerConfiguration.Default with { StopRunOnBindingErrors = true };
-        Timing messages;
-        Timing checkedFirst;
-        Timing boundBefore;
+        Timing[] timings;
         try
         {
-            messages = await PairsAsync((suite, features) => SuiteRun.Prepare(suite, features, path));
-            checkedFirst = await PairsAsync((suite, features) => SuiteRun.Prepare(suite, features, path, check));
-            boundBefore = await PairsAsync((suite, features) => SuiteRun.PrepareBound(suite, features, path));
+            timings = await PairsAsync(
+                (suite, features) => SuiteRun.Prepare(suite, features, null),
+                (suite, features) => SuiteRun.Prepare(suite, features, path),
+                (suite, features) => SuiteRun.Prepare(suite, features, path, check),
+                (suite, features) => SuiteRun.PrepareBound(suite, features, path));
         }
         finally
         {
             File.Delete(path);
         }
 
+        var (dispatch, messages, checkedFirst, boundBefore) = (timings[0], timings[1], timings[2], timings[3]);
         var extra = more.StepCount - fewer.StepCount;
         Console.WriteLine();
-        Console.WriteLine($"Marginal cost of one more step ({fewer.ScenarioCount} scenarios with {fewer.StepsPerScenario} and with {more.StepsPerScenario} steps, alternating; (longer run - shorter run) / {extra} extra steps), median of {runs} pairs:");
-        Console.WriteLine($"  Alpy.Runner, NDJSON message file     {messages.PerItem(extra)}   (steps matched as they run)");
+        Console.WriteLine($"Marginal cost of one more step ({fewer.ScenarioCount} scenarios with {fewer.StepsPerScenario} and with {more.StepsPerScenario} steps, alternating; (longer run - shorter run) / {extra} extra steps), median of {runs} rounds, one pair per line per round:");
+        Console.WriteLine($"  Alpy.Runner, no formatter            {dispatch.PerItem(extra)}   (dispatch alone; steps matched as they run)");
+        Console.WriteLine($"  Alpy.Runner, NDJSON message file     {messages.PerItem(extra)}   (the suite's configuration; steps matched as they run)");
         Console.WriteLine($"  Alpy.Runner, NDJSON, binding check   {checkedFirst.PerItem(extra)}   (alpy.stopRunOnBindingErrors: matched by the check, reused by the run; check timed)");
         Console.WriteLine($"  Alpy.Runner, NDJSON, bound before    {boundBefore.PerItem(extra)}   (matching done before the timed run)");
-        Console.WriteLine($"  target <= 5 µs per step (marginal cpu median): NDJSON file {Verdict(messages)}, binding check {Verdict(checkedFirst)}, bound before {Verdict(boundBefore)}");
+        Console.WriteLine($"  target <= 5 µs per step (marginal cpu median): no formatter {Verdict(dispatch)}, NDJSON file {Verdict(messages)}, binding check {Verdict(checkedFirst)}, bound before {Verdict(boundBefore)}");
 
         return (messages.Cpu.TotalMicroseconds / extra, (double)messages.Allocated / extra);
 
@@ -49,38 +51,49 @@ internal sealed class MarginalStepBenchmark(SyntheticSuite fewer, SyntheticSuite
     }
 
     /// <summary>
-    /// Warm-ups of both lengths, then <c>runs</c> pairs, the shorter run first in every other pair
-    /// (so neither length always follows the other); the median of each figure's differences.
+    /// Warm-ups of both lengths, then <c>runs</c> rounds of one pair per configuration (the
+    /// configurations interleaved, so the machine's drift reaches all alike), the shorter run first
+    /// in every other round (so neither length always follows the other); per configuration, the
+    /// median of each figure's differences.
     /// </summary>
-    private async Task<Timing> PairsAsync(Func<SyntheticSuite, FeatureFile[], TestRun> prepare)
+    private async Task<Timing[]> PairsAsync(params Func<SyntheticSuite, FeatureFile[], TestRun>[] configurations)
     {
         var fewerFeatures = SuiteRun.Parse(fewer);
         var moreFeatures = SuiteRun.Parse(more);
-        await Measure.WarmUpAsync(async () =>
-        {
-            await SuiteRun.RunAsync(fewer, prepare(fewer, fewerFeatures));
-            await SuiteRun.RunAsync(more, prepare(more, moreFeatures));
-        });
-
-        var differences = new List<Timing>();
-        for (var i = 0; i < runs; i++)
-        {
-            Timing shorter;
-            Timing longer;
-            if (i % 2 == 0)
+        await Measure.WarmUpAsync(
+            async () =>
             {
-                shorter = await Measure.OnceAsync(prepare(fewer, fewerFeatures), run => SuiteRun.RunAsync(fewer, run));
-                longer = await Measure.OnceAsync(prepare(more, moreFeatures), run => SuiteRun.RunAsync(more, run));
-            }
-            else
-            {
-                longer = await Measure.OnceAsync(prepare(more, moreFeatures), run => SuiteRun.RunAsync(more, run));
-                shorter = await Measure.OnceAsync(prepare(fewer, fewerFeatures), run => SuiteRun.RunAsync(fewer, run));
-            }
+                foreach (var prepare in configurations)
+                {
+                    await SuiteRun.RunAsync(fewer, prepare(fewer, fewerFeatures));
+                    await SuiteRun.RunAsync(more, prepare(more, moreFeatures));
+                }
+            },
+            2 * configurations.Length);
 
-            differences.Add(new Timing(longer.Wall - shorter.Wall, longer.Cpu - shorter.Cpu, longer.Allocated - shorter.Allocated));
+        var differences = configurations.Select(_ => new List<Timing>()).ToArray();
+        for (var round = 0; round < runs; round++)
+        {
+            for (var i = 0; i < configurations.Length; i++)
+            {
+                var prepare = configurations[i];
+                Timing shorter;
+                Timing longer;
+                if (round % 2 == 0)
+                {
+                    shorter = await Measure.OnceAsync(prepare(fewer, fewerFeatures), run => SuiteRun.RunAsync(fewer, run));
+                    longer = await Measure.OnceAsync(prepare(more, moreFeatures), run => SuiteRun.RunAsync(more, run));
+                }
+                else
+                {
+                    longer = await Measure.OnceAsync(prepare(more, moreFeatures), run => SuiteRun.RunAsync(more, run));
+                    shorter = await Measure.OnceAsync(prepare(fewer, fewerFeatures), run => SuiteRun.RunAsync(fewer, run));
+                }
+
+                differences[i].Add(new Timing(longer.Wall - shorter.Wall, longer.Cpu - shorter.Cpu, longer.Allocated - shorter.Allocated));
+            }
         }
 
-        return Measure.Median(differences);
+        return differences.Select(Measure.Median).ToArray();
     }
 }

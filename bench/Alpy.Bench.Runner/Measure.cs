@@ -30,15 +30,15 @@ internal static class Measure
     /// <summary>A run that compiles this few methods is warm (the DI container compiles a few per run, as it is built per run).</summary>
     public const int QuietJitMethods = 10;
 
-    /// <summary>Runs <paramref name="warmUp"/> <see cref="WarmUps"/> times, then until the JIT is quiet.</summary>
-    public static async Task WarmUpAsync(Func<Task> warmUp)
+    /// <summary>Runs <paramref name="warmUp"/> <see cref="WarmUps"/> times, then until the JIT is quiet; <paramref name="runsPerWarmUp"/> is how many runs one call makes.</summary>
+    public static async Task WarmUpAsync(Func<Task> warmUp, int runsPerWarmUp = 1)
     {
         var quiet = 0;
         for (var i = 1; i <= MaxWarmUps; i++)
         {
             var before = System.Runtime.JitInfo.GetCompiledMethodCount();
             await warmUp();
-            quiet = System.Runtime.JitInfo.GetCompiledMethodCount() - before <= QuietJitMethods ? quiet + 1 : 0;
+            quiet = System.Runtime.JitInfo.GetCompiledMethodCount() - before <= QuietJitMethods * runsPerWarmUp ? quiet + 1 : 0;
             if (i >= WarmUps && quiet >= QuietRuns)
             {
                 return;
