@@ -12,7 +12,7 @@ namespace Alpy.Bench.Runner;
 /// run interleaved, one of each per round, so that the machine's load drifts over all of them alike
 /// (on these shared machines the same code reads up to 3x slower from one minute to the next).
 /// </summary>
-internal sealed class DispatchBenchmark(SyntheticSuite suite, int runs)
+internal sealed class DispatchBenchmark(SyntheticSuite suite, int runs, Figures figures)
 {
     private const double TargetMicroseconds = 5;
 
@@ -43,6 +43,11 @@ internal sealed class DispatchBenchmark(SyntheticSuite suite, int runs)
             Console.WriteLine($"  ratio runner (none) / ref. (cpu)     {withoutMessages.Cpu / reference.Cpu,8:0.0}");
             Console.WriteLine($"  ratio runner (NDJSON) / ref. (cpu)   {withMessages.Cpu / reference.Cpu,8:0.0}");
             Console.WriteLine($"  target <= 5 µs per step (cpu median): dispatch (no formatter) {Verdict(withoutMessages, steps)}; with the message file {Verdict(withMessages, steps)}");
+            figures.Add("dispatch, whole run / steps, no formatter", withoutMessages.Cpu.TotalMicroseconds / steps, "µs", TargetMicroseconds);
+            figures.Add("message file, whole run / steps", withMessages.Cpu.TotalMicroseconds / steps, "µs", TargetMicroseconds);
+            figures.Add("message file, bound before, whole run / steps", preBound.Cpu.TotalMicroseconds / steps, "µs");
+            figures.Add("the message file alone, per step", written.Cpu.TotalMicroseconds / steps, "µs");
+            figures.Add("reference: minimal dispatcher", reference.Cpu.TotalMicroseconds / steps, "µs");
         }
         finally
         {

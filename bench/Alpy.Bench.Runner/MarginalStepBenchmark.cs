@@ -12,7 +12,7 @@ namespace Alpy.Bench.Runner;
 /// the extra steps. The run's fixed costs cancel out; what is left is matching, the testCase's
 /// extra test step, running the step and its messages.
 /// </summary>
-internal sealed class MarginalStepBenchmark(SyntheticSuite fewer, SyntheticSuite more, int runs)
+internal sealed class MarginalStepBenchmark(SyntheticSuite fewer, SyntheticSuite more, int runs, Figures figures)
 {
     private const double TargetMicroseconds = 5;
 
@@ -45,6 +45,10 @@ internal sealed class MarginalStepBenchmark(SyntheticSuite fewer, SyntheticSuite
         Console.WriteLine($"  Alpy.Runner, NDJSON, bound before    {boundBefore.PerItem(extra)}   (matching done before the timed run)");
         Console.WriteLine($"  target <= 5 µs per step (marginal cpu median): no formatter {Verdict(dispatch)}, NDJSON file {Verdict(messages)}, binding check {Verdict(checkedFirst)}, bound before {Verdict(boundBefore)}");
 
+        figures.Add("dispatch, marginal step, no formatter", dispatch.Cpu.TotalMicroseconds / extra, "µs", TargetMicroseconds);
+        figures.Add("message file, marginal step", messages.Cpu.TotalMicroseconds / extra, "µs", TargetMicroseconds);
+        figures.Add("message file, binding check, marginal step", checkedFirst.Cpu.TotalMicroseconds / extra, "µs");
+        figures.Add("message file, bound before, marginal step", boundBefore.Cpu.TotalMicroseconds / extra, "µs");
         return (messages.Cpu.TotalMicroseconds / extra, (double)messages.Allocated / extra);
 
         string Verdict(Timing timing) => timing.Cpu.TotalMicroseconds / extra <= TargetMicroseconds ? "met" : "not met";

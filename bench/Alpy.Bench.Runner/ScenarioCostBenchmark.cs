@@ -12,7 +12,7 @@ namespace Alpy.Bench.Runner;
 /// messages and flush, its pickle and its share of the documents). Twice the shorter run less the
 /// longer is the run's fixed cost (header without pickles, container, report's end).
 /// </summary>
-internal sealed class ScenarioCostBenchmark(SyntheticSuite fewer, SyntheticSuite more, int runs)
+internal sealed class ScenarioCostBenchmark(SyntheticSuite fewer, SyntheticSuite more, int runs, Figures figures)
 {
     /// <summary>Pairs of runs; <paramref name="stepCpuMicroseconds"/> and <paramref name="stepBytes"/> are the marginal step's (the suite's configuration), subtracted for the scenario's own part.</summary>
     public async Task RunAsync(double stepCpuMicroseconds, double stepBytes)
@@ -38,6 +38,8 @@ internal sealed class ScenarioCostBenchmark(SyntheticSuite fewer, SyntheticSuite
         Console.WriteLine($"  {$"a scenario with its {steps} {stepWord}",-37}{pairs.Difference.PerItem(extra)}");
         Console.WriteLine($"  {"the scenario's own part",-37}{string.Empty,19}cpu {Measure.Us(ownCpu)}   {ownBytes,6:0} B   (less {steps} x the marginal step above: scope, contexts, testCase, its messages and write, pickle)");
         Console.WriteLine($"  {"the run's fixed cost",-37}{string.Empty,19}cpu {Measure.Ms(pairs.Fixed.Cpu)}   {pairs.Fixed.Allocated / 1024,6:0} KiB (2 x shorter run - longer run: header without pickles, container, report's end)");
+        figures.Add("a scenario's own part (message file)", ownCpu, "µs");
+        figures.Add("the run's fixed cost (message file)", pairs.Fixed.Cpu.TotalMilliseconds, "ms");
     }
 
     private sealed record Pairs(Timing Difference, Timing Fixed);
