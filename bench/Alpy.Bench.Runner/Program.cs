@@ -46,6 +46,7 @@ for (var i = 0; i < args.Length; i += 2)
     }
 }
 
+SuiteRun.RemoveLeftovers();
 if (processes > 1 && figuresPath is null)
 {
     return await RunProcessesAsync(runs, processes);
@@ -76,7 +77,7 @@ static async Task<int> RunProcessesAsync(int runs, int count)
     for (var i = 1; i <= count; i++)
     {
         Console.WriteLine($"=== process {i} of {count}");
-        var path = Path.Combine(Path.GetTempPath(), $"alpy-bench-runner-figures-{Environment.ProcessId}-{i}.json");
+        var path = SuiteRun.TempPath($"figures{i}", "json");
         try
         {
             var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };

@@ -8,6 +8,8 @@ namespace Alpy.Bench.Runner;
 /// <summary>How a timed run of a synthetic suite is set up: what is prepared untimed, and the run itself.</summary>
 internal static class SuiteRun
 {
+    private const string TempPrefix = "alpy-bench-runner-";
+
     /// <summary>The suite's features parsed with one id generator for all files, as a real run has (ids unique across features, so every pickle is written).</summary>
     public static FeatureFile[] Parse(SyntheticSuite suite)
     {
@@ -48,5 +50,37 @@ internal static class SuiteRun
     }
 
     /// <summary>A message file path unique to this process, in the temp folder (deleted by the caller).</summary>
-    public static string MessagePath(string name) => Path.Combine(Path.GetTempPath(), $"alpy-bench-runner-{name}-{Environment.ProcessId}.ndjson");
+    public static string MessagePath(string name) => TempPath(name, "ndjson");
+
+    /// <summary>A file path in the temp folder, named for this benchmark and ending with this process's id (see <see cref="RemoveLeftovers"/>).</summary>
+    public static string TempPath(string name, string extension) => Path.Combine(Path.GetTempPath(), $"{TempPrefix}{name}-{Environment.ProcessId}.{extension}");
+
+    /// <summary>
+    /// Removes the temp files of benchmark processes that are gone: a process killed mid-run
+    /// cannot delete its own, and each name ends with the id of the process that made it.
+    /// </summary>
+    public static void RemoveLeftovers()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.GetTempPath(), TempPrefix + "*"))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (int.TryParse(name[(name.LastIndexOf('-') + 1)..], out var owner) && !IsRunning(owner))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process
+        }
+    }
 }
