@@ -14,8 +14,6 @@ internal sealed class Figures
 {
     private readonly List<Figure> figures = [];
 
-    public IReadOnlyList<Figure> All => figures;
-
     public void Add(string name, double value, string unit, double? target = null) => figures.Add(new Figure(name, value, unit, target));
 
     public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(figures));
