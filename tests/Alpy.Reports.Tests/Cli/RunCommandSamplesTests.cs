@@ -5,7 +5,8 @@ namespace Alpy.Reports.Tests.Cli;
 
 /// <summary>`alpy run` end to end over the runner's sample features: dotnet test, progress, report, summary.</summary>
 [Trait("Category", "integration")]
-public sealed class RunCommandSamplesTests(RunnerSamples samples) : IClassFixture<RunnerSamples>
+[Collection(RunnerSamplesDefinition.Name)]
+public sealed class RunCommandSamplesTests(RunnerSamples samples)
 {
     [Fact]
     public async Task Given_the_sample_suite_When_one_shard_is_run_Then_it_is_reported_and_the_summary_ends_with_its_totals()

@@ -5,7 +5,8 @@ namespace Alpy.Reports.Tests.Merge;
 
 /// <summary>The acceptance test of sharding: the real runner's shards, merged, equal one machine's run.</summary>
 [Trait("Category", "integration")]
-public sealed class RealShardsTests(RunnerSamples samples) : IClassFixture<RunnerSamples>
+[Collection(RunnerSamplesDefinition.Name)]
+public sealed class RealShardsTests(RunnerSamples samples)
 {
     [Fact]
     public async Task Given_the_runners_samples_run_whole_and_as_3_shards_When_merged_Then_every_scenario_ran_exactly_once_and_totals_match()

@@ -7,6 +7,10 @@ namespace Alpy.Reports.Tests.Merge;
 /// purpose), built once and run with the real runner: once whole, and as shards (ALPY_SHARD=i/N).
 /// Each run writes its message stream into its own temp folder (ALPY_SAMPLES_OUT).
 /// </summary>
+/// <remarks>
+/// A collection fixture, not a class fixture: with one instance per class, two `dotnet build` runs of
+/// the same project went at once and one failed writing the other's runtimeconfig.json.
+/// </remarks>
 public sealed class RunnerSamples : IAsyncLifetime
 {
     private readonly TempDirectory _temp = new();
@@ -45,4 +49,11 @@ public sealed class RunnerSamples : IAsyncLifetime
         var stream = Path.Combine(output, "messages.ndjson");
         return File.Exists(stream) ? stream : throw new InvalidOperationException($"The sample run '{name}' wrote no {stream}:\n{log}");
     }
+}
+
+/// <summary>The test classes that run the sample project: they share one build and run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class RunnerSamplesDefinition : ICollectionFixture<RunnerSamples>
+{
+    public const string Name = "The runner's sample features";
 }
