@@ -10,6 +10,11 @@ namespace Alpy.Qemu;
 /// </summary>
 public static class QemuCommandLine
 {
+    /// <summary>The CPU model a machine gets when its options name none: the host's own under KVM, the most
+    /// QEMU emulates under TCG. The accelerator probe boots with the same model, because a nested KVM can run a
+    /// plain guest and still refuse the host model (seen: "failed to set MSR 0x10a", QEMU aborts).</summary>
+    public static string DefaultCpu(QemuAccelerator accelerator) => accelerator == QemuAccelerator.Kvm ? "host" : "max";
+
     /// <summary>Builds the arguments (without the binary) for <paramref name="options"/> under <paramref name="accelerator"/>.</summary>
     public static IReadOnlyList<string> Build(QemuMachineOptions options, QemuAccelerator accelerator)
     {
@@ -27,7 +32,7 @@ public static class QemuCommandLine
             "-display", "none",
             "-machine", options.MachineType,
             "-accel", accelerator == QemuAccelerator.Kvm ? "kvm" : "tcg",
-            "-cpu", options.Cpu ?? (accelerator == QemuAccelerator.Kvm ? "host" : "max"),
+            "-cpu", options.Cpu ?? DefaultCpu(accelerator),
             "-smp", options.Cpus.ToString(CultureInfo.InvariantCulture),
             "-m", options.MemoryMiB.ToString(CultureInfo.InvariantCulture),
         };

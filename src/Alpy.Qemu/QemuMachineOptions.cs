@@ -52,7 +52,10 @@ public sealed partial record QemuMachineOptions
     public QemuAccelerator Accelerator { get; init; } = QemuAccelerator.Auto;
 
     /// <summary>QEMU's machine type (<c>-machine</c>).</summary>
-    public string MachineType { get; init; } = "pc";
+    public string MachineType { get; init; } = DefaultMachineType;
+
+    /// <summary>The machine type when none is given (also the accelerator probe's).</summary>
+    public const string DefaultMachineType = "pc";
 
     /// <summary>CPU model (<c>-cpu</c>); null picks "host" under KVM and "max" under TCG.</summary>
     public string? Cpu { get; init; }

@@ -20,6 +20,10 @@ public static class AcceleratorProbe
 {
     private const string KvmDevice = "/dev/kvm";
 
+    /// <summary>Part of the cache key: a change to how the probe boots makes earlier verdicts stale. Version 2 boots
+    /// with the CPU model of real boots (version 1 used QEMU's default model and passed where real boots abort).</summary>
+    private const string ProbeVersion = "probe-2";
+
     /// <summary>How long the probe boot may take: a working KVM needs ~0.1 s, so 3 s leaves room for a busy host.</summary>
     public static TimeSpan DefaultProbeTimeout { get; } = TimeSpan.FromSeconds(3);
 
@@ -73,7 +77,7 @@ public static class AcceleratorProbe
     {
         var hostKernel = File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : "unknown";
         var binary = new FileInfo(qemu);
-        var identity = string.Create(CultureInfo.InvariantCulture, $"{binary.FullName}|{binary.Length}|{binary.LastWriteTimeUtc.Ticks}|{hostKernel}");
+        var identity = string.Create(CultureInfo.InvariantCulture, $"{ProbeVersion}|{binary.FullName}|{binary.Length}|{binary.LastWriteTimeUtc.Ticks}|{hostKernel}");
         var cacheFile = Path.Combine(cacheDirectory, $"accelerator-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16]}.json");
 
         if (TryReadCache(cacheFile) is { } cached)
@@ -96,12 +100,7 @@ public static class AcceleratorProbe
         {
             var disk = Path.Combine(folder.FullName, "probe.img");
             await File.WriteAllBytesAsync(disk, ProbeBootSector.Create(), cancellationToken).ConfigureAwait(false);
-            string[] arguments =
-            [
-                "-accel", name.ToLowerInvariant(), "-nodefaults", "-no-user-config", "-display", "none", "-m", "16", "-no-reboot",
-                "-device", "isa-debug-exit,iobase=0xf4,iosize=1",
-                "-drive", $"file={QemuCommandLine.Escape(disk)},format=raw,if=ide",
-            ];
+            var arguments = Arguments(accelerator, disk);
             var started = Stopwatch.GetTimestamp();
             using var process = await QemuProcess.StartAsync(qemu, arguments, null, null, killWithHost: true, "alpy-accel-probe").ConfigureAwait(false);
             try
@@ -132,6 +131,17 @@ public static class AcceleratorProbe
             folder.Delete(recursive: true);
         }
     }
+
+    /// <summary>The probe's QEMU arguments: the machine type and CPU model of real boots (<see cref="QemuMachineOptions"/>'s
+    /// defaults), a boot sector on an IDE disk and the exit port it writes to.</summary>
+    internal static string[] Arguments(QemuAccelerator accelerator, string disk) =>
+    [
+        "-accel", accelerator == QemuAccelerator.Kvm ? "kvm" : "tcg",
+        "-machine", QemuMachineOptions.DefaultMachineType, "-cpu", QemuCommandLine.DefaultCpu(accelerator),
+        "-nodefaults", "-no-user-config", "-display", "none", "-m", "16", "-no-reboot",
+        "-device", "isa-debug-exit,iobase=0xf4,iosize=1",
+        "-drive", $"file={QemuCommandLine.Escape(disk)},format=raw,if=ide",
+    ];
 
     private static CachedVerdict? TryReadCache(string file)
     {
