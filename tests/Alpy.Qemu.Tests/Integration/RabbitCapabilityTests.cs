@@ -174,7 +174,39 @@ public sealed partial class RabbitCapabilityTests(RabbitNetwork rabbit) : IClass
         (await rabbit.DutAsync("ip -br link")).Should().NotContain("eth1.20").And.Contain("eth0.10");
         (await rabbit.DutAsync("ip route")).Should().NotContain("172.16.0.0");
         (await rabbit.DutAsync("ip -6 route")).Should().NotContain("fd99::");
-        (await RabbitNetwork.PingAsync(rabbit.Node0, "192.168.1.2")).ExitCode.Should().Be(0);
+        await ShouldForwardBothFamiliesAsync();
+    }
+
+    /// <summary>Each kind of change a scenario can make to the DUT's links, undone by the reset: traffic in both
+    /// families proves it, not only the addresses (an `ip addr flush` also takes the link-local address, and IPv6
+    /// neighbour discovery stops without it).</summary>
+    [Theory]
+    [InlineData("ip addr flush dev eth1")]
+    [InlineData("ip -6 addr flush dev eth1")]
+    [InlineData("ip addr flush dev eth0 && ip addr flush dev eth1")]
+    [InlineData("ip link set dev eth1 mtu 1200")]
+    [InlineData("ip link set dev eth1 down")]
+    [InlineData("echo 1 > /proc/sys/net/ipv6/conf/eth1/disable_ipv6")]
+    [InlineData("echo 0 > /proc/sys/net/ipv6/conf/all/forwarding")]
+    [InlineData("ip -6 neigh replace fd00:1::2 lladdr 02:00:00:00:00:99 dev eth1 nud permanent")]
+    [InlineData("ip neigh replace 192.168.1.2 lladdr 02:00:00:00:00:99 dev eth1 nud permanent")]
+    [InlineData("ip -6 route del fd00:1::/64 dev eth1")]
+    public async Task Given_a_change_to_the_links_When_reset_Then_ipv4_and_ipv6_traffic_cross_the_dut_again(string change)
+    {
+        await rabbit.DutAsync(change);
+
+        await rabbit.ResetAsync();
+
+        await ShouldForwardBothFamiliesAsync();
+        (await rabbit.DutAsync("ip -6 addr show dev eth1")).Should().Contain("fe80::", "the link-local address is back");
+    }
+
+    private async Task ShouldForwardBothFamiliesAsync()
+    {
+        foreach (var (node, target) in new[] { (rabbit.Node0, "192.168.1.2"), (rabbit.Node0, "fd00:1::2"), (rabbit.Node1, "192.168.0.2"), (rabbit.Node1, "fd00:0::2"), (rabbit.Node0, "fd00:0::1") })
+        {
+            (await RabbitNetwork.PingAsync(node, target)).ExitCode.Should().Be(0, $"after the reset {target} answers a ping from {node}");
+        }
     }
 
     private static bool IsIcmpBetween(byte[] frame, string source, string destination, int type)

@@ -128,7 +128,7 @@ rabbit_plan_lines() {
 }
 
 # The lines that undo what scenarios may have done to the NICs before the plan is applied again: global
-# addresses (link-local ones stay), neighbours, MTU, and IPv4 routes added by hand (protocol boot or static).
+# addresses (link-local ones stay), neighbours (also permanent ones, IPv4 and IPv6), MTU, and IPv4 routes added by hand (protocol boot or static).
 # Each succeeds when there is nothing to remove. (An ip -batch cannot flush IPv6 routes: its family is
 # IPv4 unless -6 is given for the whole batch; rabbit-reset handles them apart.)
 rabbit_cleanup_lines() {
@@ -136,6 +136,7 @@ rabbit_cleanup_lines() {
   while [ $i -lt "$RABBIT_LINKS" ]; do
     echo "address flush dev eth$i scope global"
     echo "neigh flush dev eth$i"
+    echo "neigh flush dev eth$i nud permanent"
     echo "link set dev eth$i mtu 1500"
     i=$((i + 1))
   done
