@@ -4,6 +4,9 @@ Feature: Blocked traffic
   in vain and nothing reaches the far link. A rejected packet is answered at once: the
   client's own link carries a TCP reset or an ICMP port unreachable from the DUT, and
   still nothing reaches the far link. Traffic that no rule names passes as before.
+  A rule stops what starts on its "from" side, as on a stateful firewall: a connection,
+  UDP exchange or ping that the other side starts passes, replies and the ICMP errors
+  about it included. A rule "..., replies included" is stateless and stops those too.
 
   Background:
     Given the DUT has these links:
@@ -79,3 +82,96 @@ Feature: Blocked traffic
     And the DUT drops TCP port 8080 from link 1 to link 0
     When node 0 sends "one way" over TCP to 192.168.1.2 port 8080
     Then the reply is "one way"
+
+  # A rule names the side that starts the traffic, as on a stateful gateway: what the other side starts passes,
+  # replies and related ICMP errors included.
+
+  @stateful
+  Scenario Outline: A rule against <protocol> from link 1 to link 0 <action> what link 1 starts
+    Given node 0 listens on <protocol> port 7000
+    And the DUT <action> <protocol> from link 1 to link 0
+    When node 1 sends "knock" over <protocol> to 192.168.0.2 port 7000
+    Then the message <outcome>
+    And node 0 receives nothing
+    And link 0 carries no <protocol> packet to 192.168.0.2 port 7000
+
+    Examples:
+      | protocol | action  | outcome    |
+      | TCP      | drops   | times out  |
+      | UDP      | drops   | times out  |
+      | TCP      | rejects | is refused |
+      | UDP      | rejects | is refused |
+
+  @stateful
+  Scenario Outline: A rule against ICMP from link 1 to link 0 <action> the pings link 1 starts
+    Given the DUT <action> ICMP from link 1 to link 0
+    When node 1 pings 192.168.0.2
+    Then the ping <outcome>
+    And link 0 carries no ICMP echo request
+
+    Examples:
+      | action  | outcome   |
+      | drops   | times out |
+      | rejects | fails     |
+
+  @stateful
+  Scenario Outline: Without a rule, the <protocol> traffic link 1 starts crosses
+    Given node 0 listens on <protocol> port 7000
+    When node 1 sends "knock" over <protocol> to 192.168.0.2 port 7000
+    Then the reply is "knock"
+    And link 0 carries a <protocol> packet to 192.168.0.2 port 7000
+
+    Examples:
+      | protocol |
+      | TCP      |
+      | UDP      |
+
+  @stateful
+  Scenario: Without a rule, the pings link 1 starts cross
+    When node 1 pings 192.168.0.2
+    Then the ping succeeds
+    And link 0 carries an ICMP echo request to 192.168.0.2
+
+  @stateful
+  Scenario Outline: A rule that <action> <protocol> from link 1 to link 0 lets link 0's own <protocol> traffic and its replies through
+    Given node 1 listens on <protocol> port 7000
+    And the DUT <action> <protocol> from link 1 to link 0
+    When node 0 sends "hello" over <protocol> to 192.168.1.2 port 7000
+    Then the reply is "hello"
+    And link 0 carries a <protocol> packet from 192.168.1.2 port 7000
+
+    Examples:
+      | protocol | action  |
+      | TCP      | drops   |
+      | UDP      | drops   |
+      | TCP      | rejects |
+
+  @stateful
+  Scenario: A rule that drops ICMP from link 1 to link 0 lets link 0's own pings and their replies through
+    Given the DUT drops ICMP from link 1 to link 0
+    When node 0 pings 192.168.1.2
+    Then the ping succeeds
+    And link 0 carries an ICMP echo reply from 192.168.1.2
+
+  @stateful
+  Scenario: A rule that drops ICMP from link 1 to link 0 lets the errors about link 0's own traffic through
+    Given the DUT drops ICMP from link 1 to link 0
+    When node 0 sends "anyone there?" over UDP to 192.168.1.2 port 7001
+    Then the message is refused
+    And link 0 carries an ICMP port unreachable from 192.168.1.2 to 192.168.0.2
+
+  @stateful
+  Scenario: A stateless rule against ICMP from link 1 to link 0 also drops the replies to link 0's pings
+    Given the DUT drops ICMP from link 1 to link 0, replies included
+    When node 0 pings 192.168.1.2
+    Then the ping times out
+    And link 1 carries an ICMP echo reply from 192.168.1.2
+    And link 0 carries no ICMP echo reply
+
+  @stateful
+  Scenario: A stateless rule against ICMP from link 1 to link 0 also drops the errors about link 0's own traffic
+    Given the DUT drops ICMP from link 1 to link 0, replies included
+    When node 0 sends "anyone there?" over UDP to 192.168.1.2 port 7001
+    Then the message times out
+    And link 1 carries an ICMP port unreachable from 192.168.1.2 to 192.168.0.2
+    And link 0 carries no ICMP port unreachable

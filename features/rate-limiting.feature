@@ -2,7 +2,8 @@
 Feature: Rate limiting
   The DUT holds the traffic it sends out of a link to a configured rate: a client that
   sends as fast as it can through the DUT gets that rate and no more, within a stated
-  tolerance. Without a limit the same path is many times faster.
+  tolerance. Without a limit the same path is at least twice as fast as the highest
+  limit here (an emulated DUT on a busy host forwards some tens of Mbit/s, not more).
 
   Background:
     Given the DUT has these links:
@@ -22,9 +23,9 @@ Feature: Rate limiting
 
   Scenario: Without a limit the same traffic is much faster
     When node 0 measures the TCP throughput to 192.168.1.2 for 3 seconds
-    Then the throughput is at least 16 Mbit/s
+    Then the throughput is at least 8 Mbit/s
 
   Scenario: A limit on link 1 leaves traffic towards link 0 alone
     Given the DUT limits traffic leaving link 1 to 1 Mbit/s
     When node 1 measures the TCP throughput to 192.168.0.2 for 3 seconds
-    Then the throughput is at least 16 Mbit/s
+    Then the throughput is at least 8 Mbit/s

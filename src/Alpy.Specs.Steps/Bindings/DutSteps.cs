@@ -23,17 +23,39 @@ public sealed class DutSteps(ScenarioLab lab)
         Example = "Given the DUT does not forward traffic")]
     public Task GivenTheDutDoesNotForward(CancellationToken cancellationToken) => lab.Dut.SetForwardingAsync(false, cancellationToken);
 
+    /// <summary>What every filter step's documentation says about flows: the stateful contract of <see cref="IDutDriver.FilterAsync"/>.</summary>
+    private const string Stateful =
+        " Like a stateful firewall, the rule stops what starts on its from side: a connection, UDP exchange or ping that the other side"
+        + " starts passes, and so do its replies and the ICMP errors about it (a rule against ICMP from link 2 to link 0 leaves link 0's own"
+        + " pings to link 2 working). For a stateless rule, add \", replies included\".";
+
+    /// <summary>The stateless form's documentation.</summary>
+    private const string Stateless =
+        " Stateless: every matching packet, also the replies of connections, exchanges and pings that the other side started.";
+
     [Given("the DUT drops {traffic}")]
-    [StepDoc("Discards the traffic named, silently: the sender waits in vain and nothing reaches the far link.", Section = Section,
+    [StepDoc("Discards the traffic named, silently: the sender waits in vain and nothing reaches the far link." + Stateful, Section = Section,
         Example = "Given the DUT drops TCP port 8080 from link 0 to link 1")]
     public Task GivenTheDutDrops(TrafficSelector traffic, CancellationToken cancellationToken) =>
         lab.Dut.FilterAsync(new FilterRule(FilterAction.Drop, Checked(traffic)), cancellationToken);
 
     [Given("the DUT rejects {traffic}")]
-    [StepDoc("Discards the traffic named and answers: a TCP reset for TCP, an ICMP port unreachable otherwise.", Section = Section,
+    [StepDoc("Discards the traffic named and answers: a TCP reset for TCP, an ICMP port unreachable otherwise." + Stateful, Section = Section,
         Example = "Given the DUT rejects UDP port 5353")]
     public Task GivenTheDutRejects(TrafficSelector traffic, CancellationToken cancellationToken) =>
         lab.Dut.FilterAsync(new FilterRule(FilterAction.Reject, Checked(traffic)), cancellationToken);
+
+    [Given("the DUT drops {traffic}, replies included")]
+    [StepDoc("Discards every packet of the traffic named, silently." + Stateless, Section = Section,
+        Example = "Given the DUT drops ICMP from link 1 to link 0, replies included")]
+    public Task GivenTheDutDropsStateless(TrafficSelector traffic, CancellationToken cancellationToken) =>
+        lab.Dut.FilterAsync(new FilterRule(FilterAction.Drop, Checked(traffic), RepliesIncluded: true), cancellationToken);
+
+    [Given("the DUT rejects {traffic}, replies included")]
+    [StepDoc("Discards every packet of the traffic named and answers it: a TCP reset for TCP, an ICMP port unreachable otherwise." + Stateless,
+        Section = Section, Example = "Given the DUT rejects TCP from link 1 to link 0, replies included")]
+    public Task GivenTheDutRejectsStateless(TrafficSelector traffic, CancellationToken cancellationToken) =>
+        lab.Dut.FilterAsync(new FilterRule(FilterAction.Reject, Checked(traffic), RepliesIncluded: true), cancellationToken);
 
     [Given("the DUT reroutes {protocol} port {port} to {address} port {port}")]
     [StepDoc("Redirects connections for a port (to any address) to another address and port (DNAT).", Section = Section,

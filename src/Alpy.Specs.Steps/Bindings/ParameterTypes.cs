@@ -49,7 +49,8 @@ public static class ParameterTypes
 
     /// <summary>{traffic}: what a DUT rule names, e.g. <c>TCP port 8080 from link 0 to link 1</c>.</summary>
     [ParameterDoc("What a DUT rule names: ICMP, TCP, UDP or traffic (all), then optionally port P, from ENDPOINT, to ENDPOINT (ENDPOINT: link N or VLAN V on link N).", "ICMP", "TCP port 8080", "UDP port 5353 from link 0 to link 1", "traffic from VLAN 10 on link 1 to VLAN 20 on link 1")]
-    [StepArgumentTransformation(@".+", Name = "traffic")]
+    // No commas: ", replies included" ends the stateless filter steps and must not be read as part of the traffic.
+    [StepArgumentTransformation(@"[^,]+", Name = "traffic")]
     public static TrafficSelector Traffic(string text) => TrafficSelector.Parse(text);
 
     /// <summary>{rate}: e.g. <c>2 Mbit/s</c>.</summary>

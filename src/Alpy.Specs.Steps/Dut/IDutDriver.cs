@@ -12,7 +12,13 @@ public interface IDutDriver
     /// <summary>Routes between links (the baseline) or stops forwarding altogether.</summary>
     Task SetForwardingAsync(bool enabled, CancellationToken cancellationToken = default);
 
-    /// <summary>Drops or rejects the traffic a rule names.</summary>
+    /// <summary>
+    /// Drops or rejects the traffic a rule names. The contract is a stateful gateway's: the rule applies to flows that
+    /// start with a matching packet (a TCP SYN, the first UDP datagram, an echo request); packets of flows that
+    /// started otherwise, their replies and the ICMP errors related to them pass, even when they match the rule's
+    /// words (a rule against ICMP from link 2 to link 0 leaves link 0's own pings to link 2 working). A rule with
+    /// <see cref="FilterRule.RepliesIncluded"/> is stateless and applies to every matching packet.
+    /// </summary>
     Task FilterAsync(FilterRule rule, CancellationToken cancellationToken = default);
 
     /// <summary>Redirects connections for a port to another address and port.</summary>

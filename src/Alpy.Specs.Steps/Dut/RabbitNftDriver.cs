@@ -6,7 +6,7 @@ namespace Alpy.Specs.Steps.Dut;
 
 /// <summary>
 /// The default driver: configures Rabbit (or any Linux DUT with nft, tc and /proc/sys) over its console. Filter
-/// rules go to the forward chain of table <c>inet alpy</c>, reroutes and balancing to the prerouting chain and
+/// rules go to the forward chain of table <c>inet alpy</c> (stateful unless a rule says otherwise), reroutes and balancing to the prerouting chain and
 /// masquerade to the postrouting chain of table <c>ip alpy_nat</c>, rate limits to a tbf qdisc. Each rule is one
 /// console line: <c>nft 'SETUP; add rule ...'</c>, where the setup (tables and chains) is idempotent and every
 /// value is a validated number, address or interface name, and the whole script is quoted. Interface names follow
@@ -30,7 +30,10 @@ public sealed class RabbitNftDriver(IDutConsole console) : IDutDriver
     public Task FilterAsync(FilterRule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return NftAsync(rule.ToString(), $"add rule inet alpy forward {Match(rule.Traffic)} {Verdict(rule)}", cancellationToken);
+        // Stateful: conntrack marks the packets of flows already let through (and replies to them) established, and
+        // ICMP errors about them related; the rule sees only the rest (new flows, and packets of no known flow).
+        string[] parts = [rule.RepliesIncluded ? "" : "ct state != { established, related }", Match(rule.Traffic), Verdict(rule)];
+        return NftAsync(rule.ToString(), "add rule inet alpy forward " + string.Join(' ', parts.Where(p => p.Length > 0)), cancellationToken);
     }
 
     public Task RerouteAsync(RerouteRule rule, CancellationToken cancellationToken = default)

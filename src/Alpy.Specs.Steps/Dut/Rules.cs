@@ -4,10 +4,15 @@ using Alpy.Specs.Steps.Values;
 
 namespace Alpy.Specs.Steps.Dut;
 
-/// <summary>Drop or reject the traffic <see cref="Traffic"/> names, among what the DUT forwards.</summary>
-public sealed record FilterRule(FilterAction Action, TrafficSelector Traffic)
+/// <summary>
+/// Drop or reject the traffic <see cref="Traffic"/> names, among what the DUT forwards. Stateful, as gateways filter:
+/// the rule stops flows (connections, UDP exchanges, pings) that start on its <c>from</c> side; the packets of flows
+/// started on the other side, their replies and the ICMP errors about them pass. With <see cref="RepliesIncluded"/>
+/// it is stateless: every matching packet, whatever flow it belongs to.
+/// </summary>
+public sealed record FilterRule(FilterAction Action, TrafficSelector Traffic, bool RepliesIncluded = false)
 {
-    public override string ToString() => $"{(Action == FilterAction.Drop ? "drop" : "reject")} {Traffic}";
+    public override string ToString() => $"{(Action == FilterAction.Drop ? "drop" : "reject")} {Traffic}{(RepliesIncluded ? ", replies included" : "")}";
 }
 
 /// <summary>Connections to <see cref="Port"/> (any destination) go to <see cref="ToAddress"/>:<see cref="ToPort"/> instead (DNAT).</summary>

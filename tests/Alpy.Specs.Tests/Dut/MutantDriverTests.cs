@@ -43,10 +43,26 @@ public sealed class MutantDriverTests
     }
 
     [Fact]
+    public async Task Given_the_stateless_filters_mutant_When_a_filter_rule_is_applied_Then_it_loses_its_conntrack_state_and_the_rest_is_unchanged()
+    {
+        var console = new RecordingConsole();
+        var driver = new MutantDriver(new RabbitNftDriver(console), DutMutant.StatelessFilters);
+
+        await driver.FilterAsync(new FilterRule(FilterAction.Drop, new TrafficSelector(TrafficProtocol.Icmp, null, new DutPort(1), new DutPort(0))), Token);
+        await driver.MasqueradeAsync(new MasqueradeRule(new DutPort(1)), Token);
+
+        console.Commands.Should().HaveCount(2);
+        console.Commands[0].Should().EndWith("add rule inet alpy forward iifname \"eth1\" oifname \"eth0\" meta l4proto icmp drop'")
+            .And.NotContain("ct state", "the rule now also stops the replies of flows link 0 started");
+        console.Commands[1].Should().Contain("masquerade");
+    }
+
+    [Fact]
     public void Given_mutant_names_When_parsed_Then_all_and_lists_work_and_unknown_names_are_listed()
     {
         DutMutants.Parse("all").Should().Be(DutMutants.All);
         DutMutants.Parse("ignore-filters, no-rate-limit").Should().Be(DutMutant.IgnoreFilters | DutMutant.NoRateLimit);
+        DutMutants.Parse("stateless-filters").Should().Be(DutMutant.StatelessFilters);
         DutMutants.Parse("").Should().Be(DutMutant.None);
         FluentActions.Invoking(() => DutMutants.Parse("drop-everything")).Should().Throw<FormatException>().WithMessage("*\"drop-everything\"*ignore-filters*");
     }

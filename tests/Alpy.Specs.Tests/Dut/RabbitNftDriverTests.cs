@@ -22,7 +22,7 @@ public sealed class RabbitNftDriverTests
         await new RabbitNftDriver(console).FilterAsync(new FilterRule(FilterAction.Drop,
             new TrafficSelector(TrafficProtocol.Tcp, Port.Of(8080), new DutPort(0), new DutPort(1))), Token);
 
-        Rule(console).Should().Be("add rule inet alpy forward iifname \"eth0\" oifname \"eth1\" tcp dport 8080 drop");
+        Rule(console).Should().Be("add rule inet alpy forward ct state != { established, related } iifname \"eth0\" oifname \"eth1\" tcp dport 8080 drop");
     }
 
     [Theory]
@@ -35,7 +35,18 @@ public sealed class RabbitNftDriverTests
 
         await new RabbitNftDriver(console).FilterAsync(new FilterRule(FilterAction.Reject, new TrafficSelector(protocol)), Token);
 
-        Rule(console).Should().Be("add rule inet alpy forward " + expected);
+        Rule(console).Should().Be("add rule inet alpy forward ct state != { established, related } " + expected);
+    }
+
+    [Fact]
+    public async Task Given_a_stateless_rule_When_applied_Then_it_matches_every_packet_without_the_conntrack_state()
+    {
+        var console = new RecordingConsole();
+
+        await new RabbitNftDriver(console).FilterAsync(new FilterRule(FilterAction.Drop,
+            new TrafficSelector(TrafficProtocol.Icmp, null, new DutPort(1), new DutPort(0)), RepliesIncluded: true), Token);
+
+        Rule(console).Should().Be("add rule inet alpy forward iifname \"eth1\" oifname \"eth0\" meta l4proto icmp drop");
     }
 
     [Fact]
@@ -46,7 +57,7 @@ public sealed class RabbitNftDriverTests
         await new RabbitNftDriver(console).FilterAsync(new FilterRule(FilterAction.Drop,
             new TrafficSelector(null, null, new DutPort(1, 10), new DutPort(1, 20))), Token);
 
-        Rule(console).Should().Be("add rule inet alpy forward iifname \"eth1.10\" oifname \"eth1.20\" drop");
+        Rule(console).Should().Be("add rule inet alpy forward ct state != { established, related } iifname \"eth1.10\" oifname \"eth1.20\" drop");
     }
 
     [Fact]
@@ -101,7 +112,7 @@ public sealed class RabbitNftDriverTests
 
         var arguments = await PosixShell.ArgumentsOfAsync(console.Commands[0], "nft");
 
-        arguments.Should().ContainSingle().Which.Should().Be(RabbitNftDriver.Setup + "; add rule inet alpy forward tcp dport 80 drop");
+        arguments.Should().ContainSingle().Which.Should().Be(RabbitNftDriver.Setup + "; add rule inet alpy forward ct state != { established, related } tcp dport 80 drop");
     }
 
     [Fact]

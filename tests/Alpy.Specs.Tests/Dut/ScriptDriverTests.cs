@@ -26,7 +26,7 @@ public sealed class ScriptDriverTests
 
         console.Commands.Should().Equal(
             "'/mnt/share/alpy-dut' 'forward' 'off'",
-            "'/mnt/share/alpy-dut' 'filter' 'reject' 'udp' '53' '0' '1.10'",
+            "'/mnt/share/alpy-dut' 'filter' 'reject' 'udp' '53' '0' '1.10' 'new'",
             "'/mnt/share/alpy-dut' 'reroute' 'tcp' '80' '192.168.1.2' '88'",
             "'/mnt/share/alpy-dut' 'masquerade' '1'",
             "'/mnt/share/alpy-dut' 'limit' '1' '2000'",

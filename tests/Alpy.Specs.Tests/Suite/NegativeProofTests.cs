@@ -5,7 +5,7 @@ namespace Alpy.Specs.Tests.Suite;
 /// <summary>
 /// The suite is not green by construction: the whole feature suite runs against a DUT configured wrongly on purpose
 /// (ALPY_DUT_MUTANTS=all: filters ignored, reroutes to the wrong port, masquerade forgotten, no rate limit, one
-/// backend only, forwarding never off). Exactly the scenarios that depend on those behaviours must fail, each with a
+/// backend only, forwarding never off; and, in a run of its own, filters made stateless). Exactly the scenarios that depend on those behaviours must fail, each with a
 /// message that says what was expected and what was seen; every other scenario (the negative twins among them) passes.
 /// </summary>
 [Trait("Category", "integration")]
@@ -21,6 +21,16 @@ public sealed class NegativeProofTests
         ("Rejected TCP traffic is answered on the client's link (protocol: TCP, port: 8080, answer: a TCP reset)", "ignore-filters", ["to be refused", "but it succeeded"]),
         ("Rejected UDP traffic is answered on the client's link (protocol: UDP, port: 5353, answer: an ICMP port unreachable)", "ignore-filters", ["to be refused", "but it succeeded"]),
         ("Rejected ICMP is answered with an ICMP error", "ignore-filters", ["Expected the ping", "to fail", "but it succeeded"]),
+        ("A rule against TCP from link 1 to link 0 drops what link 1 starts (protocol: TCP, action: drops, outcome: times out)", "ignore-filters", ["Expected the message", "to time out", "but it succeeded"]),
+        ("A rule against UDP from link 1 to link 0 drops what link 1 starts (protocol: UDP, action: drops, outcome: times out)", "ignore-filters", ["Expected the message", "to time out", "but it succeeded"]),
+        ("A rule against TCP from link 1 to link 0 rejects what link 1 starts (protocol: TCP, action: rejects, outcome: is refused)", "ignore-filters", ["to be refused", "but it succeeded"]),
+        ("A rule against UDP from link 1 to link 0 rejects what link 1 starts (protocol: UDP, action: rejects, outcome: is refused)", "ignore-filters", ["to be refused", "but it succeeded"]),
+        ("A rule against ICMP from link 1 to link 0 drops the pings link 1 starts (action: drops, outcome: times out)", "ignore-filters", ["Expected the ping (node 1 pings 192.168.0.2) to time out", "but it succeeded"]),
+        ("A rule against ICMP from link 1 to link 0 rejects the pings link 1 starts (action: rejects, outcome: fails)", "ignore-filters", ["Expected the ping (node 1 pings 192.168.0.2) to fail", "but it succeeded"]),
+        ("A stateless rule against ICMP from link 1 to link 0 also drops the replies to link 0's pings", "ignore-filters", ["Expected the ping", "to time out", "but it succeeded"]),
+        ("A stateless rule against ICMP from link 1 to link 0 also drops the errors about link 0's own traffic", "ignore-filters", ["Expected the message", "to time out", "but it was refused"]),
+        ("A guest cannot ping the office", "ignore-filters", ["Expected the ping (node 2 pings 192.168.0.2) to time out", "but it succeeded"]),
+        ("A guest cannot connect to the office", "ignore-filters", ["Expected the connection (node 2 connects to 192.168.0.2 port 8080) to time out", "but it succeeded"]),
         ("A rule keeps the tenants apart", "ignore-filters", ["Expected the ping (node 1.10 pings 192.168.20.2) to time out", "but it succeeded"]),
         ("A connection to port 80 is served on port 88", "reroute-wrong-port", ["Expected the reply \"via port 80\"", "no reply came", "was refused"]),
         ("A connection can be rerouted to another host", "reroute-wrong-port", ["Expected the reply \"elsewhere\"", "no reply came"]),
@@ -34,6 +44,43 @@ public sealed class NegativeProofTests
         ("Requests are spread 3:1 over two backends (ratio: 3:1)", "first-backend-only", ["Expected \"backend A\" and \"backend B\" to answer the requests", "\"backend A\" gave 8 (100%), \"backend B\" 0 (0%)"]),
         ("With forwarding switched off nothing crosses the DUT", "keep-forwarding", ["Expected the ping (node 0 pings 192.168.1.2) to fail", "but it succeeded"]),
     ];
+
+    /// <summary>The scenarios that only a stateful gateway passes (ignore-filters, in the list above, masks this mutant:
+    /// with no rule applied at all they pass).</summary>
+    private static readonly (string Scenario, string[] Says)[] ExpectedStateless =
+    [
+        ("A rule that drops TCP from link 1 to link 0 lets link 0's own TCP traffic and its replies through (protocol: TCP, action: drops)", ["Expected the reply \"hello\"", "no reply came"]),
+        ("A rule that drops UDP from link 1 to link 0 lets link 0's own UDP traffic and its replies through (protocol: UDP, action: drops)", ["Expected the reply \"hello\"", "no reply came"]),
+        ("A rule that rejects TCP from link 1 to link 0 lets link 0's own TCP traffic and its replies through (protocol: TCP, action: rejects)", ["Expected the reply \"hello\"", "no reply came"]),
+        ("A rule that drops ICMP from link 1 to link 0 lets link 0's own pings and their replies through", ["Expected the ping (node 0 pings 192.168.1.2) to succeed", "but it timed out"]),
+        ("A rule that drops ICMP from link 1 to link 0 lets the errors about link 0's own traffic through", ["Expected the message", "to be refused", "but it timed out"]),
+        ("The office can still ping guests", ["Expected the ping (node 0 pings 192.168.2.2) to succeed", "but it timed out"]),
+        ("The office can still connect to a guest's server", ["Expected the reply \"hello guest\"", "no reply came"]),
+    ];
+
+    [Fact]
+    public async Task Given_filter_rules_made_stateless_on_purpose_When_the_filtering_features_run_Then_exactly_the_scenarios_of_traffic_started_on_the_open_side_fail()
+    {
+        var reports = TestPaths.SelfTestReports("stateless", fresh: true);
+
+        var result = await SuiteProcess.RunAsync(TestPaths.SpecsAssembly,
+            new Dictionary<string, string> { ["ALPY_DUT_MUTANTS"] = "stateless-filters", ["ALPY_SPECS_REPORTS"] = "/selftest/stateless" },
+            ["-trait", "Category=filtering"], TimeSpan.FromMinutes(20), TestContext.Current.CancellationToken);
+
+        result.Scenarios.Should().HaveCountGreaterThanOrEqualTo(20, "the filtering features ran");
+        result.Failed.Should().BeEquivalentTo(ExpectedStateless.Select(e => e.Scenario),
+            "a stateless rule stops the replies of what the other side started, and nothing else changes.\n{0}",
+            string.Join("\n", result.Scenarios.Where(s => s.Result == "Fail").Select(s => $"{s.Name}: {s.Message}")));
+        foreach (var (scenario, says) in ExpectedStateless)
+        {
+            var message = result.Scenario(scenario).Message;
+            foreach (var words in says)
+                message.Should().Contain(words, $"the failure of \"{scenario}\" says what was expected and what was seen");
+        }
+
+        result.Passed.Should().HaveCount(result.Scenarios.Count - ExpectedStateless.Length, "nothing else fails or is skipped");
+        await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
+    }
 
     [Fact]
     public async Task Given_a_DUT_configured_wrongly_on_purpose_When_the_whole_suite_runs_Then_exactly_the_scenarios_that_depend_on_it_fail_and_say_why()

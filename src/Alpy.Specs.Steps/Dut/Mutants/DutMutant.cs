@@ -26,6 +26,10 @@ public enum DutMutant
 
     /// <summary>Switching forwarding off is ignored.</summary>
     KeepForwarding = 32,
+
+    /// <summary>Drop and reject rules are stateless: they also stop the replies of flows the other side started.
+    /// (Masked by <see cref="IgnoreFilters"/>, which applies no rule at all.)</summary>
+    StatelessFilters = 64,
 }
 
 /// <summary>The names of <see cref="DutMutant"/> in settings: <c>ignore-filters,reroute-wrong-port</c> or <c>all</c>.</summary>
@@ -39,6 +43,7 @@ public static class DutMutants
         ("no-rate-limit", DutMutant.NoRateLimit),
         ("first-backend-only", DutMutant.FirstBackendOnly),
         ("keep-forwarding", DutMutant.KeepForwarding),
+        ("stateless-filters", DutMutant.StatelessFilters),
     ];
 
     /// <summary>Every mutant.</summary>

@@ -13,8 +13,12 @@ public sealed class MutantDriver(IDutDriver inner, DutMutant mutants) : IDutDriv
     public Task SetForwardingAsync(bool enabled, CancellationToken cancellationToken = default) =>
         !enabled && Mutants.HasFlag(DutMutant.KeepForwarding) ? Task.CompletedTask : inner.SetForwardingAsync(enabled, cancellationToken);
 
-    public Task FilterAsync(FilterRule rule, CancellationToken cancellationToken = default) =>
-        Mutants.HasFlag(DutMutant.IgnoreFilters) ? Task.CompletedTask : inner.FilterAsync(rule, cancellationToken);
+    public Task FilterAsync(FilterRule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return Mutants.HasFlag(DutMutant.IgnoreFilters) ? Task.CompletedTask
+            : inner.FilterAsync(Mutants.HasFlag(DutMutant.StatelessFilters) ? rule with { RepliesIncluded = true } : rule, cancellationToken);
+    }
 
     public Task RerouteAsync(RerouteRule rule, CancellationToken cancellationToken = default)
     {

@@ -9,13 +9,15 @@ namespace Alpy.Specs.Steps.Dut.Sharing;
 /// program gets one verb and its arguments, each quoted, and exits 0 when the DUT accepted the rule:
 /// <code>
 /// PROGRAM forward on|off
-/// PROGRAM filter drop|reject tcp|udp|icmp|all PORT|- FROM|- TO|-
+/// PROGRAM filter drop|reject tcp|udp|icmp|all PORT|- FROM|- TO|- new|every
 /// PROGRAM reroute tcp|udp PORT ADDRESS TO-PORT
 /// PROGRAM masquerade OUT
 /// PROGRAM limit OUT KBIT
 /// PROGRAM balance tcp|udp ADDRESS PORT BACKEND=WEIGHT...
 /// </code>
-/// where FROM, TO and OUT are DUT interfaces in the topology's terms: LINK or LINK.VLAN (e.g. 1 or 1.10).
+/// where FROM, TO and OUT are DUT interfaces in the topology's terms: LINK or LINK.VLAN (e.g. 1 or 1.10), and a
+/// filter's last word says which packets it applies to: <c>new</c>, those that start a flow (the stateful contract
+/// of <see cref="IDutDriver.FilterAsync"/>: replies and related ICMP errors pass), or <c>every</c> matching packet.
 /// </summary>
 public sealed class ScriptDriver : IDutDriver
 {
@@ -48,7 +50,8 @@ public sealed class ScriptDriver : IDutDriver
         var traffic = rule.Traffic;
         return RunAsync(rule.ToString(),
             ["filter", rule.Action == FilterAction.Drop ? "drop" : "reject", traffic.Protocol is { } p ? Name(p) : "all",
-             traffic.Port?.ToString() ?? "-", traffic.From is { } from ? Port(from) : "-", traffic.To is { } to ? Port(to) : "-"],
+             traffic.Port?.ToString() ?? "-", traffic.From is { } from ? Port(from) : "-", traffic.To is { } to ? Port(to) : "-",
+             rule.RepliesIncluded ? "every" : "new"],
             cancellationToken);
     }
 
