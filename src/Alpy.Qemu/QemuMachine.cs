@@ -56,6 +56,9 @@ public sealed class QemuMachine : IAsyncDisposable, IMachineLifetime
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>When QEMU's process ended (null while it runs).</summary>
+    public DateTimeOffset? ExitedAt => _process.ExitedAt;
+
     Task IMachineLifetime.Stopped => _process.Exited;
 
     /// <summary>
@@ -256,18 +259,13 @@ public sealed class QemuMachine : IAsyncDisposable, IMachineLifetime
         }
     }
 
-    private static string DescribeExit(int code) =>
-        code > 128 && code < 160
-            ? string.Create(CultureInfo.InvariantCulture, $"was killed by signal {code - 128}{(code == 137 ? " (SIGKILL)" : code == 143 ? " (SIGTERM)" : string.Empty)}")
-            : string.Create(CultureInfo.InvariantCulture, $"exited with code {code}");
-
     private QemuExitedException StoppedDuring(string activity, Exception? innerException = null)
     {
         int? code = HasExited ? Exited.Result : null;
         var consoleTail = _console?.Tail() ?? string.Empty;
         var stderr = StderrTail();
         return new QemuExitedException(
-            $"QEMU {Options.Name} (pid {Pid}) {(code is { } c ? DescribeExit(c) : "stopped")} while {activity}. " +
+            $"QEMU {Options.Name} (pid {Pid}) {(code is { } c ? QemuExit.Describe(c) : "stopped")} while {activity}. " +
             $"Its stderr below usually says why; all its logs are in {Path.GetFullPath(Options.RunDirectory)}." +
             Evidence.Block("QEMU stderr (last lines)", stderr) +
             Evidence.Block("Console (last lines)", consoleTail),

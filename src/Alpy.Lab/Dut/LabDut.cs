@@ -41,6 +41,11 @@ public sealed class LabDut
     /// <summary>False once QEMU has exited.</summary>
     public bool IsRunning => !_machine.HasExited;
 
+    /// <summary>How and when QEMU ended; null while it runs. Reading it costs nothing while the DUT lives.</summary>
+    public DutDeath? Death => _machine.HasExited
+        ? new DutDeath(Profile.Name, _machine.Pid, QemuExit.Describe(_machine.Exited.Result), _machine.ExitedAt ?? DateTimeOffset.Now, _machine.StderrTail(), SafeTail())
+        : null;
+
     /// <summary>
     /// Runs one shell command on the DUT's console and returns its exit code and output. The caller
     /// quotes every value it puts into <paramref name="command"/> (see <c>ShellCommand.Quote</c>).
@@ -118,9 +123,9 @@ public sealed class LabDut
 
     private LabException Died(Exception? inner)
     {
-        var exit = _machine.Exited.IsCompletedSuccessfully ? _machine.Exited.Result.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unknown";
-        var message = $"DUT {Profile.Name}: QEMU (pid {_machine.Pid}) has exited (code {exit}) while the lab was running. "
-            + $"Dispose this lab and start a new one. QEMU stderr (last lines):\n{_machine.StderrTail()}\nConsole (last lines):\n{SafeTail()}";
+        var death = Death!;
+        var message = $"The lab broke: {death} while the lab was running. Dispose this lab and start a new one. "
+            + $"QEMU stderr (last lines):\n{death.QemuStderr}\nConsole (last lines):\n{death.ConsoleTail}";
         return inner is null ? new LabException(message) : new LabException(message, inner);
     }
 

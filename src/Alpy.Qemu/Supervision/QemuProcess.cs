@@ -38,6 +38,9 @@ internal sealed class QemuProcess : IDisposable
 
     public bool HasExited => _exited.Task.IsCompleted;
 
+    /// <summary>When the process ended, taken as soon as the kernel said so (before its output is drained).</summary>
+    public DateTimeOffset? ExitedAt { get; private set; }
+
     /// <summary>
     /// Starts <paramref name="binary"/> with <paramref name="arguments"/> (an argv, no shell). The process is
     /// started, and waited for, on a dedicated thread: PR_SET_PDEATHSIG fires when the *thread* that created the
@@ -137,6 +140,7 @@ internal sealed class QemuProcess : IDisposable
 
         started.SetResult(supervised);
         supervised._process.WaitForExit();
+        supervised.ExitedAt = DateTimeOffset.Now;
         supervised.OnExited();
     }
 

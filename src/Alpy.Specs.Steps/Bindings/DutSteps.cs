@@ -16,12 +16,12 @@ public sealed class DutSteps(ScenarioLab lab)
 
     [Given("the DUT forwards traffic")]
     [StepDoc("Routing between the links on (the baseline after every reset).", Section = Section, Example = "Given the DUT forwards traffic")]
-    public Task GivenTheDutForwards(CancellationToken cancellationToken) => lab.Dut.SetForwardingAsync(true, cancellationToken);
+    public Task GivenTheDutForwards(CancellationToken cancellationToken) => lab.ConfigureAsync(dut => dut.SetForwardingAsync(true, cancellationToken));
 
     [Given("the DUT does not forward traffic")]
     [StepDoc("Routing between the links off: nothing crosses the DUT; it still answers on its own addresses.", Section = Section,
         Example = "Given the DUT does not forward traffic")]
-    public Task GivenTheDutDoesNotForward(CancellationToken cancellationToken) => lab.Dut.SetForwardingAsync(false, cancellationToken);
+    public Task GivenTheDutDoesNotForward(CancellationToken cancellationToken) => lab.ConfigureAsync(dut => dut.SetForwardingAsync(false, cancellationToken));
 
     /// <summary>What every filter step's documentation says about flows: the stateful contract of <see cref="IDutDriver.FilterAsync"/>.</summary>
     private const string Stateful =
@@ -37,43 +37,43 @@ public sealed class DutSteps(ScenarioLab lab)
     [StepDoc("Discards the traffic named, silently: the sender waits in vain and nothing reaches the far link." + Stateful, Section = Section,
         Example = "Given the DUT drops TCP port 8080 from link 0 to link 1")]
     public Task GivenTheDutDrops(TrafficSelector traffic, CancellationToken cancellationToken) =>
-        lab.Dut.FilterAsync(new FilterRule(FilterAction.Drop, Checked(traffic)), cancellationToken);
+        lab.ConfigureAsync(dut => dut.FilterAsync(new FilterRule(FilterAction.Drop, Checked(traffic)), cancellationToken));
 
     [Given("the DUT rejects {traffic}")]
     [StepDoc("Discards the traffic named and answers: a TCP reset for TCP, an ICMP port unreachable otherwise." + Stateful, Section = Section,
         Example = "Given the DUT rejects UDP port 5353")]
     public Task GivenTheDutRejects(TrafficSelector traffic, CancellationToken cancellationToken) =>
-        lab.Dut.FilterAsync(new FilterRule(FilterAction.Reject, Checked(traffic)), cancellationToken);
+        lab.ConfigureAsync(dut => dut.FilterAsync(new FilterRule(FilterAction.Reject, Checked(traffic)), cancellationToken));
 
     [Given("the DUT drops {traffic}, replies included")]
     [StepDoc("Discards every packet of the traffic named, silently." + Stateless, Section = Section,
         Example = "Given the DUT drops ICMP from link 1 to link 0, replies included")]
     public Task GivenTheDutDropsStateless(TrafficSelector traffic, CancellationToken cancellationToken) =>
-        lab.Dut.FilterAsync(new FilterRule(FilterAction.Drop, Checked(traffic), RepliesIncluded: true), cancellationToken);
+        lab.ConfigureAsync(dut => dut.FilterAsync(new FilterRule(FilterAction.Drop, Checked(traffic), RepliesIncluded: true), cancellationToken));
 
     [Given("the DUT rejects {traffic}, replies included")]
     [StepDoc("Discards every packet of the traffic named and answers it: a TCP reset for TCP, an ICMP port unreachable otherwise." + Stateless,
         Section = Section, Example = "Given the DUT rejects TCP from link 1 to link 0, replies included")]
     public Task GivenTheDutRejectsStateless(TrafficSelector traffic, CancellationToken cancellationToken) =>
-        lab.Dut.FilterAsync(new FilterRule(FilterAction.Reject, Checked(traffic), RepliesIncluded: true), cancellationToken);
+        lab.ConfigureAsync(dut => dut.FilterAsync(new FilterRule(FilterAction.Reject, Checked(traffic), RepliesIncluded: true), cancellationToken));
 
     [Given("the DUT reroutes {protocol} port {port} to {address} port {port}")]
     [StepDoc("Redirects connections for a port (to any address) to another address and port (DNAT).", Section = Section,
         Example = "Given the DUT reroutes TCP port 80 to 192.168.1.2 port 88")]
     public Task GivenTheDutReroutes(TrafficProtocol protocol, Port port, IPAddress address, Port toPort, CancellationToken cancellationToken) =>
-        lab.Dut.RerouteAsync(new RerouteRule(WithPorts(protocol), port, InLab(address), toPort), cancellationToken);
+        lab.ConfigureAsync(dut => dut.RerouteAsync(new RerouteRule(WithPorts(protocol), port, InLab(address), toPort), cancellationToken));
 
     [Given("the DUT masquerades traffic leaving {interface}")]
     [StepDoc("Traffic the DUT sends out of an interface carries the DUT's own address there as its source (source NAT).", Section = Section,
         Example = "Given the DUT masquerades traffic leaving link 1")]
     public Task GivenTheDutMasquerades(DutPort port, CancellationToken cancellationToken) =>
-        lab.Dut.MasqueradeAsync(new MasqueradeRule(lab.Port(port)), cancellationToken);
+        lab.ConfigureAsync(dut => dut.MasqueradeAsync(new MasqueradeRule(lab.Port(port)), cancellationToken));
 
     [Given("the DUT limits traffic leaving {interface} to {rate}")]
     [StepDoc("Traffic the DUT sends out of an interface is held to a rate (shaped).", Section = Section,
         Example = "Given the DUT limits traffic leaving link 1 to 2 Mbit/s")]
     public Task GivenTheDutLimits(DutPort port, Rate rate, CancellationToken cancellationToken) =>
-        lab.Dut.LimitAsync(new RateLimitRule(lab.Port(port), rate), cancellationToken);
+        lab.ConfigureAsync(dut => dut.LimitAsync(new RateLimitRule(lab.Port(port), rate), cancellationToken));
 
     [Given("the DUT balances {protocol} port {port} of {address} across {address} and {address} in the ratio {ratio}")]
     [StepDoc("New connections to one address and port are spread over two backends in a proportion.", Section = Section,
@@ -110,7 +110,7 @@ public sealed class DutSteps(ScenarioLab lab)
     {
         if (backends.Select(b => b.Address).Distinct().Count() != backends.Length)
             throw new StepValueException("A backend is named twice; name each backend once and give it a weight.");
-        return lab.Dut.BalanceAsync(new BalanceRule(WithPorts(protocol), InLab(address), port, backends), cancellationToken);
+        return lab.ConfigureAsync(dut => dut.BalanceAsync(new BalanceRule(WithPorts(protocol), InLab(address), port, backends), cancellationToken));
     }
 
     private TrafficSelector Checked(TrafficSelector traffic) => traffic with

@@ -10,8 +10,20 @@ namespace Alpy.Specs.Steps.Bindings;
 /// and the end of the run: every lab torn down (or kept up for a while, then torn down).
 /// </summary>
 [Binding]
-public sealed class ScenarioHooks(ScenarioLab lab, ScenarioApps apps, ScenarioContext scenario, IReqnrollOutputHelper output)
+public sealed class ScenarioHooks(ScenarioLab lab, ScenarioApps apps, ScenarioContext scenario, IReqnrollOutputHelper output, ScenarioTimeline timeline)
 {
+    /// <summary>Notes when the scenario starts, for messages that say when the lab broke.</summary>
+    [BeforeScenario(Order = -100_000)]
+    public void StartScenario() => timeline.ScenarioStarted();
+
+    /// <summary>Notes when each step starts, for the same messages.</summary>
+    [BeforeStep]
+    public void StartStep()
+    {
+        if (scenario.StepContext is { } step)
+            timeline.StepStarted($"{step.Keyword.Trim()} {step.Text}");
+    }
+
     [AfterScenario(Order = 100_000)]
     public async Task FinishScenarioAsync()
     {

@@ -70,7 +70,15 @@ public sealed class LabPool : IAsyncDisposable
             var started = Stopwatch.GetTimestamp();
             var entry = _settings.LabMode == LabMode.Shared ? _labs.FirstOrDefault(l => l.Key == key) : null;
             var story = "";
-            if (entry is { NeedsReset: true })
+            if (entry?.Lab.Dut.Death is { } death)
+            {
+                // Died between scenarios (or the scenario that saw it kept going): replace it, saying so.
+                _labs.Remove(entry);
+                await DisposeQuietlyAsync(entry).ConfigureAwait(false);
+                entry = null;
+                story = $"the shared lab broke ({death}), so a new one was booted";
+            }
+            else if (entry is { NeedsReset: true })
             {
                 try
                 {
@@ -130,6 +138,15 @@ public sealed class LabPool : IAsyncDisposable
         {
             var entry = lease.Entry;
             entry.LastFailed = failed;
+            if (entry.Lab.Dut.Death is { } death)
+            {
+                // A broken lab is of no use to anyone, not even to keep: its DUT is gone (its logs stay in the run folder).
+                Log.LabBroke(_logger, entry.Lab.RunId.Value, death.ToString());
+                _labs.Remove(entry);
+                await DisposeQuietlyAsync(entry).ConfigureAwait(false);
+                return null;
+            }
+
             if (failed && _settings.KeepLab == KeepLab.OnFailure && _kept.Count == 0)
             {
                 _labs.Remove(entry);

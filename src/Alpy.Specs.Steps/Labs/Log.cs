@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Warning, "A lab teardown step failed: {Reason}")]
     public static partial void TeardownFailed(ILogger logger, string reason);
+
+    [LoggerMessage(5, LogLevel.Warning, "Lab {RunId} broke ({Death}); it is torn down and the next scenario gets a new one")]
+    public static partial void LabBroke(ILogger logger, string runId, string death);
 }

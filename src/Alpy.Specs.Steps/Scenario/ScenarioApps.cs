@@ -25,8 +25,18 @@ public sealed class ScenarioApps(ScenarioLab lab)
     public async Task<AppResult> RunAsync(LabNode node, IReadOnlyList<string> argv, string role, TimeSpan timeout, CancellationToken cancellationToken)
     {
         lab.Lease.Entry.TrafficSinceReset = true;
-        var result = await lab.Lease.Lab.RunAsync(node, argv, new AppOptions { Role = role, Timeout = timeout }, cancellationToken).ConfigureAwait(false);
+        AppResult result;
+        try
+        {
+            result = await lab.Lease.Lab.RunAsync(node, argv, new AppOptions { Role = role, Timeout = timeout }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (lab.Broken(e) is { } broken)
+        {
+            throw broken;
+        }
+
         _results.Add(result);
+        lab.EnsureAlive(); // a DUT that died while the app ran explains its outcome better than the outcome does
         return result;
     }
 
@@ -38,7 +48,15 @@ public sealed class ScenarioApps(ScenarioLab lab)
         var server = await lab.Lease.Lab.StartAppAsync(node, argv, new AppOptions { Role = "server" }, cancellationToken).ConfigureAwait(false);
         var running = new RunningServer(server, address, port, what);
         _servers.Add(running);
-        await server.WaitForPortAsync(port.Number, protocol, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await server.WaitForPortAsync(port.Number, protocol, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (lab.Broken(e) is { } broken)
+        {
+            throw broken;
+        }
+
         return running;
     }
 

@@ -14,7 +14,7 @@ namespace Alpy.Specs.Steps.Scenario;
 /// host 192.168.1.3, link 1, VLAN 10 on link 1) to the lab's nodes and interfaces, with errors that name what the
 /// topology has instead. One per scenario (injected into the bindings).
 /// </summary>
-public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario)
+public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario, ScenarioTimeline timeline)
 {
     private LabLease? _lease;
 
@@ -29,8 +29,57 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario)
     /// <summary>The pool's settings.</summary>
     public Settings.SuiteSettings Settings => pool.Settings;
 
-    /// <summary>The driver of the DUT.</summary>
-    public IDutDriver Dut => Lease.Driver;
+    /// <summary>The driver of the DUT (checked alive first; see <see cref="ConfigureAsync"/> for steps that configure it).</summary>
+    public IDutDriver Dut
+    {
+        get
+        {
+            EnsureAlive();
+            return Lease.Driver;
+        }
+    }
+
+    /// <summary>Applies a configuration step through the DUT's driver; if the DUT died meanwhile, the step fails saying so.</summary>
+    /// <exception cref="LabBrokenException">The DUT died before or during the step.</exception>
+    public async Task ConfigureAsync(Func<IDutDriver, Task> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        try
+        {
+            await configure(Dut).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not LabBrokenException && Broken(e) is { } broken)
+        {
+            throw broken;
+        }
+    }
+
+    /// <summary>
+    /// Fails when the lab broke: the DUT's QEMU has exited. Free while the DUT runs (a look at a finished task), so
+    /// every step that touches the lab calls it, and a scenario during which the DUT died fails saying so, not with
+    /// the traffic that failed because of it.
+    /// </summary>
+    /// <exception cref="LabBrokenException">The DUT died; the message says when in the scenario, how, and its last words.</exception>
+    public void EnsureAlive()
+    {
+        if (Broken(null) is { } broken)
+            throw broken;
+    }
+
+    /// <summary>The exception that says the lab broke, with <paramref name="inner"/> (what failed because of it); null while the lab is whole.</summary>
+    internal LabBrokenException? Broken(Exception? inner)
+    {
+        if (_lease?.Lab.Dut.Death is not { } death)
+            return null;
+        var message = $"The lab broke during this scenario: {death}, {timeline.Describe(death.At)}. "
+            + "This is the lab failing, not a verdict on the DUT's configuration: whatever failed after that moment failed because the DUT was gone. "
+            + "If the DUT crashed by itself, its console (dut-console.txt in this scenario's evidence, and below) says why; the next scenario gets a new lab."
+            + Block("QEMU stderr (last lines)", death.QemuStderr) + Block("DUT console (last lines)", death.ConsoleTail);
+        return inner is null ? new LabBrokenException(message) : new LabBrokenException(message, inner);
+    }
+
+    private static string Block(string title, string text) =>
+        $"\n{title}:\n" + (string.IsNullOrWhiteSpace(text) ? "  (nothing)" : string.Join('\n', text.TrimEnd().Split('\n').Select(l => "  | " + l)));
 
     /// <summary>Takes a lab for <paramref name="topology"/> from the pool.</summary>
     /// <exception cref="StepValueException">The scenario has a lab already.</exception>
@@ -51,6 +100,7 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario)
     public LabNode Node(NodeRef node)
     {
         ArgumentNullException.ThrowIfNull(node);
+        EnsureAlive();
         var lab = Lease.Lab;
         return lab.Nodes.FirstOrDefault(n => n.Link == node.Link && n.VlanId == node.Vlan)
             ?? throw new StepValueException($"There is no {node} in this scenario's topology; its nodes are {string.Join(", ", lab.Nodes.Select(NodeName))}.");
@@ -61,6 +111,7 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario)
     public (LabNode Node, IPAddress Address) Host(HostRef host)
     {
         ArgumentNullException.ThrowIfNull(host);
+        EnsureAlive();
         if (host.Node is { } node)
         {
             var found = Node(node);
@@ -77,6 +128,7 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario)
     public int Link(LinkRef link)
     {
         ArgumentNullException.ThrowIfNull(link);
+        EnsureAlive();
         CheckLink(link.Number);
         return link.Number;
     }

@@ -56,6 +56,23 @@ public sealed class BadInputTests
         await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
     }
 
+    [Fact]
+    public async Task Given_a_DUT_that_is_killed_during_a_scenario_When_the_suite_runs_Then_that_scenario_fails_saying_the_lab_broke_and_the_next_gets_a_new_lab()
+    {
+        var reports = TestPaths.SelfTestReports("crashing-dut", fresh: true);
+        var result = await SuiteProcess.RunAsync(TestPaths.BadInputAssembly,
+            new Dictionary<string, string> { ["ALPY_ARTIFACTS"] = Path.Combine(reports, "runs"), ["ALPY_FIXTURE_OUT"] = reports },
+            ["-trait", "Category=crashing-dut"], TimeSpan.FromMinutes(10), Token);
+
+        Expect(result, "The DUT crashes while a node pings across it", "features/crashing-dut.feature:12", "When node 0 pings 192.168.1.2 6 times",
+            "The lab broke during this scenario: the DUT rabbit died: QEMU (pid", "was killed by signal 9 (SIGKILL) at",
+            "s into the scenario, during step \"When node 0 pings 192.168.1.2 6 times\"", "not a verdict on the DUT's configuration", "DUT console (last lines)");
+        result.Scenario("The DUT crashes while a node pings across it").Message.Should().NotContain("timed out", "the symptom is not the message");
+        result.Scenario("The next scenario gets a new lab").Result.Should().Be("Pass", "the broken lab is replaced: {0}", result.Scenario("The next scenario gets a new lab").Message);
+        SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")).Should().HaveCount(2, "the second scenario booted a new lab");
+        await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
+    }
+
     private static void Expect(SuiteResult result, string scenario, string location, params string[] fragments)
     {
         var outcome = result.Scenario(scenario);

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Alpy.Lab.Dut;
 using Alpy.Runner;
 using Alpy.Specs.Steps.Dut;
+using Alpy.Specs.Steps.Scenario;
 using Microsoft.Extensions.DependencyInjection;
 
 [assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]
@@ -21,6 +23,26 @@ public static class FixtureSetup
     [Given("a step that needs no lab")]
     public static void GivenAStepThatNeedsNoLab()
     {
+    }
+}
+
+/// <summary>A crash of the DUT, for the fault test: its QEMU is killed with SIGKILL after a delay, while later steps run.</summary>
+[Binding]
+public sealed class CrashSteps(ScenarioLab lab)
+{
+    [Given("the DUT crashes in {int} seconds")]
+    public void GivenTheDutCrashesIn(int seconds)
+    {
+        var pid = lab.Lease.Lab.Dut.Pid;
+        DateTime started;
+        using (var qemu = Process.GetProcessById(pid))
+            started = qemu.StartTime;
+        _ = Task.Delay(TimeSpan.FromSeconds(seconds)).ContinueWith(_ =>
+        {
+            using var process = Process.GetProcessById(pid);
+            if (process.StartTime == started) // the same QEMU, not a process that got its pid since
+                process.Kill();
+        }, TaskScheduler.Default);
     }
 }
 
