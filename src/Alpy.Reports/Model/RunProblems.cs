@@ -1,4 +1,4 @@
-using Alpy.Reports.Messages.Protocol;
+using Io.Cucumber.Messages.Types;
 
 namespace Alpy.Reports.Model;
 
