@@ -141,26 +141,19 @@ public sealed class MessageStreamReader
         }
     }
 
+    // Cucumber.Messages' constructors check the fields the schema requires (ArgumentNullException naming the field).
     private static Typed.Envelope Typed(Func<Typed.Envelope?> deserialize, string path, string kind, int line, Func<string> preview)
     {
-        Typed.Envelope? envelope;
         try
         {
-            envelope = deserialize();
+            return deserialize() ?? throw new JsonException("the message is null.");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            throw new MessageStreamException(path, line == 0 ? null : line, $"has a '{kind}' message that does not follow the Cucumber Messages schema: {e.Message} Line starts with: {preview()}",
-                "The runner that wrote it is out of step with the protocol; re-run the suite to write the stream again.", e);
+            throw new MessageStreamException(path, line == 0 ? null : line,
+                $"has a '{kind}' message that does not follow the Cucumber Messages schema: {e.Message} Line starts with: {preview()}",
+                "The file was edited or written by a runner out of step with the protocol; re-run the suite to write it again.", e);
         }
-
-        if (envelope is null || RequiredFields.Missing(envelope) is not null)
-        {
-            throw new MessageStreamException(path, line == 0 ? null : line, $"has a '{kind}' message without {(envelope is null ? "a body" : RequiredFields.Missing(envelope))}, which the protocol requires. Line starts with: {preview()}",
-                "The file was edited or written by a broken runner; re-run the suite to write it again.");
-        }
-
-        return envelope;
     }
 
     private async IAsyncEnumerable<(byte[] Raw, int Line, bool IsTail)> LinesAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -274,23 +267,27 @@ public sealed class MessageStreamReader
         string? kind;
         try
         {
-            var reader = new Utf8JsonReader(raw, new JsonReaderOptions { MaxDepth = _options.MaxDepth });
-            kind = reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName
-                ? reader.GetString()
-                : null;
-            var isEnvelope = kind is not null && reader.Read() && reader.TokenType == JsonTokenType.StartObject;
-            if (isEnvelope)
-            {
-                reader.Skip();
-                isEnvelope = reader.Read() && reader.TokenType == JsonTokenType.EndObject;
-            }
-
-            if (reader.Read())
+            // First: one well-formed JSON value and nothing after it.
+            var options = new JsonReaderOptions { MaxDepth = _options.MaxDepth };
+            var json = new Utf8JsonReader(raw, options);
+            json.Read();
+            json.Skip();
+            if (json.Read())
             {
                 throw new JsonException("there is more after the first JSON value.");
             }
 
-            if (!isEnvelope)
+            // Then: an object with one property, holding an object.
+            var shape = new Utf8JsonReader(raw, options);
+            kind = shape.Read() && shape.TokenType == JsonTokenType.StartObject && shape.Read() && shape.TokenType == JsonTokenType.PropertyName
+                ? shape.GetString()
+                : null;
+            if (kind is not null && shape.Read() && shape.TokenType == JsonTokenType.StartObject)
+            {
+                shape.Skip();
+                kind = shape.Read() && shape.TokenType == JsonTokenType.EndObject ? kind : null;
+            }
+            else
             {
                 kind = null;
             }

@@ -245,10 +245,10 @@ public sealed class ReportInBrowserTests : IDisposable
     {
         await foreach (var envelope in new Alpy.Reports.Messages.MessageStreamReader(Path.Combine(runDirectory, RunFolderLayout.Messages)).ReadAllAsync(TestContext.Current.CancellationToken))
         {
-            if (envelope.Kind == "attachment" && envelope.GetString("mediaType") == mediaType && envelope.GetString("url") is null)
+            if (envelope.Envelope.Attachment is { Url: null } attachment && attachment.MediaType == mediaType)
             {
-                var body = envelope.GetString("body") ?? "";
-                return envelope.GetString("contentEncoding") == "BASE64" ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body)) : body;
+                var body = attachment.Body ?? "";
+                return attachment.ContentEncoding == Io.Cucumber.Messages.Types.AttachmentContentEncoding.BASE64 ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body)) : body;
             }
         }
 
