@@ -78,5 +78,63 @@ public sealed class RealShardsTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Given_one_of_three_shards_missing_When_merged_Then_it_is_refused()
+    {
+        var act = () => MergeAsync(ReqnrollStreams.Shards.Take(2).ToList());
+
+        (await act.Should().ThrowAsync<ReportException>()).Which.Message.Should().Contain("Expected 3 shard streams but got 2");
+    }
+
+    [Fact]
+    public async Task Given_a_shards_stream_given_twice_under_another_name_When_merged_Then_it_is_refused_naming_a_scenario_and_both_shards()
+    {
+        var copy = ReqnrollStreams.CopyTo(ReqnrollStreams.Shards[1], _temp.File("download"), "shard-3-of-3.ndjson");
+
+        var act = () => MergeAsync([ReqnrollStreams.Shards[0], ReqnrollStreams.Shards[1], copy]);
+
+        (await act.Should().ThrowAsync<ReportException>()).Which.Message.Should()
+            .Contain("ran in shard 2").And.Contain("and in shard 3").And.Contain("count it twice").And.Contain(copy);
+    }
+
+    [Fact]
+    public async Task Given_a_shard_whose_test_host_crashed_When_merged_Then_the_report_is_incomplete_and_names_that_shard()
+    {
+        // Given: shard 3 cut where Reqnroll's 64 KiB blocks cut a crashed run's stream, mid-line, before testRunFinished
+        var whole = await File.ReadAllBytesAsync(ReqnrollStreams.Shards[2], TestContext.Current.CancellationToken);
+        var cut = _temp.File("shard-3-of-3.ndjson");
+        await File.WriteAllBytesAsync(cut, whole[..(whole.Length * 2 / 3)], TestContext.Current.CancellationToken);
+
+        // When
+        var result = await MergeAsync([ReqnrollStreams.Shards[0], ReqnrollStreams.Shards[1], cut]);
+
+        // Then
+        result.Run.Status.Should().Be(RunStatus.Incomplete);
+        result.Shards.Select(s => s.Complete).Should().Equal(true, true, false);
+        result.Warnings.Should().Contain(w => w.Contains("Shard 3", StringComparison.Ordinal) && w.Contains("INCOMPLETE", StringComparison.Ordinal));
+        result.Run.Problems.Should().Contain(p => p.Contains("cut short", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Given_a_shard_that_wrote_nothing_When_merged_Then_the_report_of_the_others_is_incomplete()
+    {
+        var empty = _temp.File("shard-3-of-3.ndjson");
+        await File.WriteAllTextAsync(empty, "", TestContext.Current.CancellationToken);
+
+        var result = await MergeAsync([ReqnrollStreams.Shards[0], ReqnrollStreams.Shards[1], empty]);
+
+        result.Run.Status.Should().Be(RunStatus.Incomplete);
+        result.Warnings.Should().Contain(w => w.Contains("Shard 3", StringComparison.Ordinal) && w.Contains("is empty", StringComparison.Ordinal));
+        result.Run.Scenarios.Should().HaveCount(13, "shards 1 and 2 ran 8 and 5 scenarios");
+    }
+
+    private Task<ReportResult> MergeAsync(IReadOnlyList<string> streams) => new ReportBuilder().BuildAsync(new ReportRequest
+    {
+        Streams = streams,
+        ReportsDirectory = _temp.File("reports"),
+        RunId = "merged",
+        ExpectedShards = 3,
+    }, TestContext.Current.CancellationToken);
+
     private static string Key(ScenarioResult scenario) => $"{scenario.Location}|{scenario.DisplayName}";
 }
