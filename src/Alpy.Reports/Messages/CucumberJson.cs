@@ -24,22 +24,19 @@ internal static class CucumberJson
 
     public static JsonSerializerOptions Create(int maxDepth)
     {
-        var options = new JsonSerializerOptions
+        var options = new JsonSerializerOptions(CucumberJsonContext.Default.Options)
         {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             MaxDepth = maxDepth,
         };
-        options.Converters.Add(new SchemaEnumConverterFactory());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 
     public static string Serialize(Typed.Envelope envelope) => JsonSerializer.Serialize(envelope, Options);
 
     /// <summary>Enums of the protocol, written and read as the schema spells them; any other value is a JSON error.</summary>
-    private sealed class SchemaEnumConverterFactory : JsonConverterFactory
+    internal sealed class SchemaEnumConverterFactory : JsonConverterFactory
     {
         public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum && typeToConvert.Namespace == typeof(Typed.Envelope).Namespace;
 
@@ -76,3 +73,14 @@ internal static class CucumberJson
             writer.WriteStringValue(_names.TryGetValue(value, out var name) ? name : value.ToString());
     }
 }
+
+/// <summary>
+/// The protocol's types' JSON metadata, generated at build time: a report is one short process, and working
+/// these out by reflection for Cucumber.Messages' eighty types took it a second or two before the first line.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(CucumberJson.SchemaEnumConverterFactory)])]
+[JsonSerializable(typeof(Typed.Envelope))]
+internal sealed partial class CucumberJsonContext : JsonSerializerContext;

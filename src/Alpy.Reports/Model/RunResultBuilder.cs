@@ -201,6 +201,11 @@ public sealed class RunResultBuilder
         var last = attempts.Count == 0 ? null : attempts.MaxBy(a => a.Started.Attempt);
         var steps = last is null ? NotRunSteps(pickle) : BuildSteps(pickle, _testCases[last.Started.TestCaseId], last);
         var status = last is null ? TestStatus.Unknown : steps.Select(s => s.Status).DefaultIfEmpty(TestStatus.Passed).Max();
+        if (last is { Finished: null } && status is TestStatus.Passed or TestStatus.Skipped)
+        {
+            // Cut short while it ran (Reqnroll's stream of a dead test host ends mid-run): only a failure so far is certain.
+            status = TestStatus.Unknown;
+        }
         var startedAt = At(last?.Started.Timestamp);
 
         return new ScenarioResult
