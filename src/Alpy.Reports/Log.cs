@@ -12,7 +12,4 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Warning, "{Warning}")]
     public static partial void ReportWarning(ILogger logger, string warning);
-
-    [LoggerMessage(4, LogLevel.Debug, "Using @cucumber/html-formatter {Version} from {Directory}")]
-    public static partial void AssetsFound(ILogger logger, string version, string directory);
 }

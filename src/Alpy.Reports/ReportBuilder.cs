@@ -9,6 +9,7 @@ using Alpy.Reports.Messages;
 using Alpy.Reports.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Envelope = Io.Cucumber.Messages.Types.Envelope;
 
 namespace Alpy.Reports;
 
@@ -32,9 +33,6 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
             MessageStreamReader.ThrowIfMissing(stream);
         }
 
-        var assets = await HtmlFormatterAssets.LocateAsync(request.HtmlFormatterDirectory, cancellationToken).ConfigureAwait(false);
-        Log.AssetsFound(_logger, assets.Version, assets.Directory);
-
         var runId = request.RunId ?? RunIdFromEnvironment() ?? NewRunId();
         var reportsDirectory = Path.GetFullPath(request.ReportsDirectory);
         var runDirectory = Path.GetFullPath(request.RunDirectory ?? Path.Combine(reportsDirectory, ReportsIndex.RunsFolder, runId));
@@ -42,7 +40,7 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
         try
         {
             ReportFolder.EnsureWritable(runDirectory);
-            return await WriteRunAsync(request, assets, runId, reportsDirectory, runDirectory, cancellationToken).ConfigureAwait(false);
+            return await WriteRunAsync(request, runId, reportsDirectory, runDirectory, cancellationToken).ConfigureAwait(false);
         }
         catch when (created is not null)
         {
@@ -51,24 +49,23 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
         }
     }
 
-    private async Task<ReportResult> WriteRunAsync(ReportRequest request, HtmlFormatterAssets assets, string runId,
+    private async Task<ReportResult> WriteRunAsync(ReportRequest request, string runId,
         string reportsDirectory, string runDirectory, CancellationToken cancellationToken)
     {
         var externalizer = new AttachmentExternalizer(runDirectory, request.Attachments);
-        var builder = new RunResultBuilder(request.Streams.Count == 1 ? request.Streams[0] : "the merged shards");
+        var builder = new RunResultBuilder();
         var merger = request.Streams.Count > 1 || request.ExpectedShards is not null ? new ShardMerger(request.Streams, request.ExpectedShards, request.Reader) : null;
         var single = merger is null ? new MessageStreamReader(request.Streams[0], request.Reader) : null;
 
-        await using var html = await HtmlReportWriter.CreateAsync(Path.Combine(runDirectory, RunFolderLayout.Html), assets,
-            $"{request.Title} · run {runId}", cancellationToken).ConfigureAwait(false);
-        await using var ndjson = NdjsonWriter.Create(Path.Combine(runDirectory, RunFolderLayout.Messages));
+        await using var html = HtmlReportWriter.Create(Path.Combine(runDirectory, RunFolderLayout.Html), $"{request.Title} · run {runId}");
+        await using var ndjson = NdjsonFile.Create(Path.Combine(runDirectory, RunFolderLayout.Messages));
 
         var source = merger?.MergeAsync(cancellationToken) ?? ReadSingle(single!, cancellationToken);
         async Task PublishAsync(Envelope envelope, long? movedBytes)
         {
             builder.Add(envelope, movedBytes);
-            await html.WriteAsync(ReadableExceptions.Complete(envelope), cancellationToken).ConfigureAwait(false);
-            await ndjson.WriteAsync(envelope, cancellationToken).ConfigureAwait(false);
+            await html.WriteAsync(ReadableExceptions.Complete(envelope)).ConfigureAwait(false);
+            ndjson.Write(envelope);
         }
 
         try
@@ -106,6 +103,11 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
 
         var warnings = new List<string>(externalizer.Warnings);
         warnings.AddRange(merger?.Warnings ?? []);
+        if (single?.UnknownKinds is { Count: > 0 } unknown)
+        {
+            warnings.Add($"{single.Path} holds messages of kinds Cucumber.Messages does not know; they were left out: {string.Join(", ", unknown.Select(k => $"{k.Value} {k.Key}"))}.");
+        }
+
         warnings.AddRange(labWarnings);
 
         if (isUnderReports && await ReportsIndex.UpdateAsync(reportsDirectory, runId, cancellationToken).ConfigureAwait(false) is { } indexWarning)

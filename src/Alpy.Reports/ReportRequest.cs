@@ -24,9 +24,6 @@ public sealed record ReportRequest
     /// <summary>Shown on every page.</summary>
     public string Title { get; init; } = "Alpy.Specs";
 
-    /// <summary>A @cucumber/html-formatter package folder, instead of the pinned, installed one.</summary>
-    public string? HtmlFormatterDirectory { get; init; }
-
     /// <summary>For merges: how many shards ran; a different number of streams is an error.</summary>
     public int? ExpectedShards { get; init; }
 
@@ -41,7 +38,7 @@ public sealed record ReportRequest
     {
         if (Streams is null || Streams.Count == 0 || Streams.Any(string.IsNullOrWhiteSpace))
         {
-            throw new ArgumentException("Give at least one message stream (a messages.ndjson written by the runner).", nameof(Streams));
+            throw new ArgumentException("Give at least one message stream (a messages.ndjson written by Reqnroll's message formatter).", nameof(Streams));
         }
 
         if (string.IsNullOrWhiteSpace(ReportsDirectory))

@@ -30,11 +30,6 @@ internal sealed class ReportOptions
         DefaultValueFactory = _ => "Alpy.Specs",
     };
 
-    public Option<string?> HtmlFormatter { get; } = new("--html-formatter")
-    {
-        Description = "Use this @cucumber/html-formatter package folder instead of the pinned one installed by scripts/install-prerequisites.",
-    };
-
     public Option<string?> LabRuns { get; } = new("--lab-runs")
     {
         Description = "Where the lab writes its run folders with lab.json (default $ALPY_ARTIFACTS, else <reports>/runs); the labs that ran during the run are shown on its index page.",
@@ -64,7 +59,6 @@ internal sealed class ReportOptions
         command.Add(RunDirectory);
         command.Add(RunId);
         command.Add(Title);
-        command.Add(HtmlFormatter);
         command.Add(LabRuns);
         command.Add(InlineLimitKib);
         command.Add(MaxMessageMib);
@@ -88,7 +82,6 @@ internal sealed class ReportOptions
             RunDirectory = parse.GetValue(RunDirectory),
             RunId = parse.GetValue(RunId),
             Title = parse.GetValue(Title)!,
-            HtmlFormatterDirectory = parse.GetValue(HtmlFormatter),
             LabRunsDirectory = parse.GetValue(LabRuns),
             ExpectedShards = expectedShards,
             Attachments = AttachmentPolicy.Default with

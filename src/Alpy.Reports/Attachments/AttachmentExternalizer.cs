@@ -1,6 +1,8 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Alpy.Reports.Messages;
+using Io.Cucumber.Messages.Types;
+using Exception = System.Exception;
+using Envelope = Io.Cucumber.Messages.Types.Envelope;
 
 namespace Alpy.Reports.Attachments;
 
@@ -38,51 +40,48 @@ internal sealed class AttachmentExternalizer
     /// Returns what to publish instead of <paramref name="envelope"/>: itself, changed or not, a link to
     /// the whole file for a shortened text, and the size of evidence that left the page.
     /// </summary>
-    /// <param name="envelope">Any envelope; only attachments are touched.</param>
+    /// <param name="envelope">Any envelope, with its line for warnings; only attachments are touched.</param>
     /// <param name="streamDirectory">The folder of the stream it came from, against which relative URLs resolve.</param>
     /// <param name="cancellationToken">Stops writing files.</param>
-    public async Task<Externalized> ProcessAsync(Envelope envelope, string streamDirectory, CancellationToken cancellationToken = default)
+    public async Task<Externalized> ProcessAsync(StreamEnvelope envelope, string streamDirectory, CancellationToken cancellationToken = default)
     {
-        if (envelope.Kind != MessageKinds.Attachment)
+        if (envelope.Envelope.Attachment is not { } attachment)
         {
-            return new(envelope);
+            return new(envelope.Envelope);
         }
 
-        var body = envelope.GetString("body") ?? "";
-        var url = envelope.GetString("url");
-        if (body.Length == 0 && url is not null)
+        var body = attachment.Body ?? "";
+        if (body.Length == 0 && attachment.Url is { Length: > 0 } url)
         {
-            return Gather(envelope, url, streamDirectory) is { } gathered ? new(envelope.Changed(), null, gathered) : new(envelope);
+            return Gather(attachment, url, streamDirectory, envelope.Line) is { } gathered ? gathered : new(envelope.Envelope);
         }
 
-        var mediaType = envelope.GetString("mediaType") ?? "application/octet-stream";
-        var base64 = envelope.GetString("contentEncoding") == "BASE64";
+        var mediaType = attachment.MediaType;
+        var base64 = attachment.ContentEncoding == AttachmentContentEncoding.BASE64;
         var size = base64 ? body.Length * 3L / 4 : body.Length;
         if (IsText(mediaType))
         {
             if (size <= _policy.InlineTextLimitBytes || mediaType == "text/uri-list")
             {
-                return new(envelope);
+                return new(envelope.Envelope);
             }
 
-            return await ShortenTextAsync(envelope, body, base64, mediaType, cancellationToken).ConfigureAwait(false);
+            return await ShortenTextAsync(attachment, base64, envelope.Line, cancellationToken).ConfigureAwait(false) ?? new(envelope.Envelope);
         }
 
         if (size <= _policy.InlineLimitBytes)
         {
-            return new(envelope);
+            return new(envelope.Envelope);
         }
 
-        var bytes = base64 ? DecodeBase64(body, envelope) : Encoding.UTF8.GetBytes(body);
+        var bytes = base64 ? DecodeBase64(body, envelope.Line) : Encoding.UTF8.GetBytes(body);
         if (bytes is null)
         {
-            return new(envelope);
+            return new(envelope.Envelope);
         }
 
-        var relative = await WriteFileAsync(bytes, envelope.GetString("fileName"), mediaType, cancellationToken).ConfigureAwait(false);
-        envelope.Message["body"] = "";
-        envelope.Message["url"] = relative;
-        return new(envelope.Changed(), null, bytes.LongLength);
+        var relative = await WriteFileAsync(bytes, attachment.FileName, mediaType, cancellationToken).ConfigureAwait(false);
+        return new(Envelope.Create(Copy(attachment, body: "", encoding: AttachmentContentEncoding.IDENTITY, url: relative)), null, bytes.LongLength);
     }
 
     /// <summary>Removes the files written so far: a report that failed must not leave half its evidence behind.</summary>
@@ -112,17 +111,16 @@ internal sealed class AttachmentExternalizer
             || type.Equals("application/xml", StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task<Externalized> ShortenTextAsync(
-        Envelope envelope, string body, bool base64, string mediaType, CancellationToken cancellationToken)
+    private async Task<Externalized?> ShortenTextAsync(Attachment attachment, bool base64, int line, CancellationToken cancellationToken)
     {
-        var bytes = base64 ? DecodeBase64(body, envelope) : Encoding.UTF8.GetBytes(body);
+        var body = attachment.Body;
+        var bytes = base64 ? DecodeBase64(body, line) : Encoding.UTF8.GetBytes(body);
         if (bytes is null)
         {
-            return new(envelope);
+            return null;
         }
 
-        var fileName = envelope.GetString("fileName");
-        var relative = await WriteFileAsync(bytes, fileName, mediaType, cancellationToken).ConfigureAwait(false);
+        var relative = await WriteFileAsync(bytes, attachment.FileName, attachment.MediaType, cancellationToken).ConfigureAwait(false);
         var text = base64 ? Encoding.UTF8.GetString(bytes) : body;
         var keep = Math.Min(_policy.TextExcerptChars, text.Length / 2);
         var excerpt = string.Concat(
@@ -130,30 +128,14 @@ internal sealed class AttachmentExternalizer
             $"\n\n[… {ByteSizeOf(bytes.LongLength)} in all; the middle is not shown here. Whole text: {relative} …]\n\n",
             text.AsSpan(text.Length - keep));
 
-        envelope.Message["body"] = excerpt;
-        envelope.Message["contentEncoding"] = "IDENTITY";
-
         // The React report fetches a text attachment's url, which browsers refuse for file:// pages,
         // so the whole file is offered as a link (text/uri-list renders as one) next to the excerpt.
-        var link = new JsonObject
-        {
-            ["body"] = relative,
-            ["contentEncoding"] = "IDENTITY",
-            ["mediaType"] = "text/uri-list",
-            ["fileName"] = (fileName ?? "text") + " (whole file)",
-        };
-        foreach (var key in new[] { "testCaseStartedId", "testStepId", "testRunHookStartedId", "testRunStartedId", "timestamp" })
-        {
-            if (envelope.Message[key] is { } value)
-            {
-                link[key] = value.DeepClone();
-            }
-        }
-
-        return new(envelope.Changed(), new Envelope(MessageKinds.Attachment, link, envelope.Line), bytes.LongLength);
+        var link = Copy(attachment, body: relative, encoding: AttachmentContentEncoding.IDENTITY, url: null,
+            mediaType: "text/uri-list", fileName: (attachment.FileName ?? "text") + " (whole file)");
+        return new(Envelope.Create(Copy(attachment, body: excerpt, encoding: AttachmentContentEncoding.IDENTITY, url: attachment.Url)), Envelope.Create(link), bytes.LongLength);
     }
 
-    private long? Gather(Envelope envelope, string url, string streamDirectory)
+    private Externalized? Gather(Attachment attachment, string url, string streamDirectory, int line)
     {
         if (LocalPath(url, streamDirectory) is not { } source)
         {
@@ -162,7 +144,7 @@ internal sealed class AttachmentExternalizer
 
         if (!File.Exists(source))
         {
-            _warnings.Add($"Attachment at line {envelope.Line} points to {source}, which does not exist; its link in the report is broken.");
+            _warnings.Add($"Attachment at line {line} points to {source}, which does not exist; its link in the report is broken.");
             return null;
         }
 
@@ -175,7 +157,7 @@ internal sealed class AttachmentExternalizer
         }
         else if (IsUnder(full, streamRoot))
         {
-            relative = Path.Combine(_policy.Folder, SafeFileName.For(++_sequence, Path.GetFileName(full), envelope.GetString("mediaType") ?? ""));
+            relative = Path.Combine(_policy.Folder, SafeFileName.For(++_sequence, Path.GetFileName(full), attachment.MediaType));
             var target = Path.Combine(_runDirectory, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(full, target, overwrite: true);
@@ -184,13 +166,18 @@ internal sealed class AttachmentExternalizer
         else
         {
             // Copying any path a stream names would let a stream publish any readable file.
-            _warnings.Add($"Attachment at line {envelope.Line} points to {full}, outside the stream's folder and the run folder; it was not copied into the report.");
+            _warnings.Add($"Attachment at line {line} points to {full}, outside the stream's folder and the run folder; it was not copied into the report.");
             return null;
         }
 
-        envelope.Message["url"] = ToUrl(relative);
-        return new FileInfo(full).Length;
+        var moved = Copy(attachment, body: attachment.Body, encoding: attachment.ContentEncoding, url: ToUrl(relative));
+        return new(Envelope.Create(moved), null, new FileInfo(full).Length);
     }
+
+    // Cucumber.Messages' types are immutable: a changed attachment is a copy with the changes.
+    private static Attachment Copy(Attachment a, string? body, AttachmentContentEncoding encoding, string? url, string? mediaType = null, string? fileName = null) =>
+        new(body, encoding, fileName ?? a.FileName, mediaType ?? a.MediaType, a.Source, a.TestCaseStartedId, a.TestStepId, url,
+            a.TestRunStartedId, a.TestRunHookStartedId, a.Timestamp);
 
     private static string? LocalPath(string url, string streamDirectory)
     {
@@ -223,7 +210,7 @@ internal sealed class AttachmentExternalizer
         return ToUrl(relative);
     }
 
-    private byte[]? DecodeBase64(string body, Envelope envelope)
+    private byte[]? DecodeBase64(string body, int line)
     {
         try
         {
@@ -231,7 +218,7 @@ internal sealed class AttachmentExternalizer
         }
         catch (FormatException)
         {
-            _warnings.Add($"Attachment at line {envelope.Line} says BASE64 but its body is not base64; it stays inline as it is.");
+            _warnings.Add($"Attachment at line {line} says BASE64 but its body is not base64; it stays inline as it is.");
             return null;
         }
     }

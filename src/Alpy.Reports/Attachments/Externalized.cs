@@ -1,4 +1,4 @@
-using Alpy.Reports.Messages;
+using Io.Cucumber.Messages.Types;
 
 namespace Alpy.Reports.Attachments;
 

@@ -2,7 +2,7 @@ namespace Alpy.Reports.Html;
 
 /// <summary>
 /// Trims a .NET stack trace to the frames a reader acts on, as cucumber-js does with its own frames: the step
-/// definitions and the libraries they call stay; the runner's dispatch, reflection, async state machines, the
+/// definitions and the libraries they call stay; Reqnroll's dispatch, reflection, async state machines, the
 /// test framework and the assertion library's plumbing go. What was hidden is counted on a last line, and
 /// messages.ndjson keeps the whole trace. A trace of hidden frames only is left as it is.
 /// </summary>
@@ -14,7 +14,7 @@ internal static class StackTraceFilter
     /// <summary>Namespaces whose frames say how a step was called, not why it failed.</summary>
     private static readonly string[] Plumbing =
     [
-        "Alpy.Runner.", "System.Reflection.", "System.RuntimeMethodHandle.", "System.Runtime.CompilerServices.",
+        "Reqnroll.", "System.Reflection.", "System.RuntimeMethodHandle.", "System.Runtime.CompilerServices.",
         "System.Runtime.ExceptionServices.", "System.Threading.", "Xunit.", "FluentAssertions.Execution.", "InvokeStub_",
     ];
 
@@ -50,7 +50,7 @@ internal static class StackTraceFilter
             kept.RemoveAt(kept.Count - 1);
         if (hidden == 0 || hidden == frames)
             return trace;
-        kept.Add($"   ({hidden} frame{(hidden == 1 ? "" : "s")} of the runner, reflection and async plumbing hidden; messages.ndjson has the whole trace)");
+        kept.Add($"   ({hidden} frame{(hidden == 1 ? "" : "s")} of Reqnroll, reflection and async plumbing hidden; messages.ndjson has the whole trace)");
         return string.Join('\n', kept);
     }
 

@@ -38,9 +38,10 @@ internal sealed class AtomicFile : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes the file (flushing it, unless a writer that owned the stream closed it already) and puts it in place.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
-        await Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         await Stream.DisposeAsync().ConfigureAwait(false);
         try
         {

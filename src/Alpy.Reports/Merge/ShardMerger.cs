@@ -26,6 +26,7 @@ public sealed class ShardMerger
     private readonly List<string> _warnings = [];
     private readonly List<(int Shard, JsonObject Finished)> _finished = [];
     private readonly SuiteDefinitions _definitions = new();
+    private readonly Dictionary<string, int> _unknownKinds = new(StringComparer.Ordinal);
     private JsonObject? _earliestStart;
 
     /// <param name="paths">The shards' streams, in shard order.</param>
@@ -66,7 +67,7 @@ public sealed class ShardMerger
     /// <summary>Every shard ended with testRunFinished.</summary>
     public bool IsComplete => _shards.Count == _paths.Count && _shards.All(s => s.Complete);
 
-    /// <summary>The merged stream, envelope by envelope. Enumerate once.</summary>
+    /// <summary>The merged stream, envelope by envelope, in Cucumber.Messages' types. Enumerate once.</summary>
     public async IAsyncEnumerable<SourcedEnvelope> MergeAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         for (var i = 0; i < _paths.Count; i++)
@@ -75,25 +76,30 @@ public sealed class ShardMerger
         }
 
         var firstDirectory = DirectoryOf(_paths[0]);
-        foreach (var definition in _definitions.InOrder)
+        foreach (var (definition, path) in _definitions.InOrder)
         {
-            yield return new SourcedEnvelope(definition, firstDirectory);
+            if (Typed(definition, path) is { } typed)
+            {
+                yield return new SourcedEnvelope(typed, DirectoryOf(path));
+            }
         }
 
         if (_earliestStart is not null)
         {
-            yield return new SourcedEnvelope(new Envelope(MessageKinds.TestRunStarted, new JsonObject
-            {
-                ["id"] = MergedRunId,
-                ["timestamp"] = _earliestStart.DeepClone(),
-            }), firstDirectory);
+            var started = new Envelope(MessageKinds.TestRunStarted, new JsonObject { ["id"] = MergedRunId, ["timestamp"] = _earliestStart.DeepClone() });
+            yield return new SourcedEnvelope(Typed(started, _paths[0])!.Value, firstDirectory);
         }
 
         for (var i = 0; i < _paths.Count; i++)
         {
+            if (IsEmpty(_paths[i]))
+            {
+                continue;
+            }
+
             var reader = new MessageStreamReader(_paths[i], _readerOptions);
             var directory = DirectoryOf(_paths[i]);
-            await foreach (var envelope in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var envelope in reader.ReadJsonAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (MessageKinds.IsDefinition(envelope.Kind) || envelope.Kind is MessageKinds.TestRunStarted or MessageKinds.TestRunFinished)
                 {
@@ -101,15 +107,37 @@ public sealed class ShardMerger
                 }
 
                 _remappers[i].Apply(envelope.Message);
-                yield return new SourcedEnvelope(envelope.Changed(), directory);
+                if (Typed(envelope, _paths[i]) is { } typed)
+                {
+                    yield return new SourcedEnvelope(typed, directory);
+                }
             }
         }
 
         if (IsComplete)
         {
-            yield return new SourcedEnvelope(new Envelope(MessageKinds.TestRunFinished, MergedFinish()), firstDirectory);
+            yield return new SourcedEnvelope(Typed(new Envelope(MessageKinds.TestRunFinished, MergedFinish()), _paths[0])!.Value, firstDirectory);
+        }
+
+        if (_unknownKinds.Count > 0)
+        {
+            _warnings.Add($"Messages of kinds Cucumber.Messages does not know were left out: {string.Join(", ", _unknownKinds.Select(k => $"{k.Value} {k.Key}"))}.");
         }
     }
+
+    private StreamEnvelope? Typed(Envelope envelope, string path)
+    {
+        if (MessageStreamReader.ToTyped(envelope, path, _readerOptions) is { } typed)
+        {
+            return new StreamEnvelope(typed, envelope.Line);
+        }
+
+        _unknownKinds[envelope.Kind] = _unknownKinds.GetValueOrDefault(envelope.Kind) + 1;
+        return null;
+    }
+
+    // Reqnroll writes its stream in 64 KiB blocks: a shard whose test host died early leaves an empty file.
+    private static bool IsEmpty(string path) => File.Exists(path) && new FileInfo(path).Length == 0;
 
     private async Task ReadFirstPassAsync(int shard, CancellationToken cancellationToken)
     {
@@ -120,9 +148,15 @@ public sealed class ShardMerger
         var started = false;
         var ran = 0;
         JsonObject? finished = null;
+        if (IsEmpty(path))
+        {
+            _warnings.Add($"Shard {shard + 1} ({path}) is empty: its test host crashed or was killed before it wrote anything, so the merged report is INCOMPLETE. Re-run that shard.");
+            _shards.Add(new ShardInfo(shard + 1, path, 0, Complete: false, Success: false));
+            return;
+        }
 
         var reader = new MessageStreamReader(path, _readerOptions);
-        await foreach (var envelope in reader.ReadAllAsync(NeededForDefinitions, cancellationToken).ConfigureAwait(false))
+        await foreach (var envelope in reader.ReadJsonAsync(NeededForDefinitions, cancellationToken).ConfigureAwait(false))
         {
             var message = envelope.Message;
             switch (envelope.Kind)
@@ -154,6 +188,11 @@ public sealed class ShardMerger
         }
 
         var complete = started && finished is not null;
+        if (!complete && reader.TruncatedTailBytes > 0)
+        {
+            _warnings.Add($"Shard {shard + 1} ({path}) ends in a line cut off mid-message ({reader.TruncatedTailBytes} bytes dropped).");
+        }
+
         if (!complete)
         {
             _warnings.Add($"Shard {shard + 1} ({path}) ends before testRunFinished: that job was cut short, so the merged report is INCOMPLETE. Re-run that shard.");
@@ -179,7 +218,7 @@ public sealed class ShardMerger
             {
                 throw new ReportException(
                     $"Scenario {earlier.Name} ran in shard {earlier.Shard + 1} ({_paths[earlier.Shard]}) and in shard {shard + 1} ({_paths[shard]}). " +
-                    "The shards overlap, so merged totals would count it twice. Give every job a different ALPY_SHARD=i/N with the same N.");
+                    "The shards overlap (or one shard's stream was given twice), so merged totals would count it twice. Give every job a different --shard i/N with the same N.");
             }
 
             return false; // A retry of the same scenario in the same shard.

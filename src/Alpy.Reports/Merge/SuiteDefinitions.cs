@@ -11,7 +11,7 @@ namespace Alpy.Reports.Merge;
 /// </summary>
 internal sealed class SuiteDefinitions
 {
-    private readonly List<Envelope> _definitions = [];
+    private readonly List<(Envelope Definition, string Path)> _definitions = [];
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _pickles = new(StringComparer.Ordinal);
@@ -19,10 +19,10 @@ internal sealed class SuiteDefinitions
     private readonly Dictionary<string, string> _glue = new(StringComparer.Ordinal);
     private readonly HashSet<string> _plain = new(StringComparer.Ordinal);
     private readonly List<string> _warnings = [];
-    private Envelope? _meta;
+    private (Envelope Definition, string Path)? _meta;
 
-    /// <summary>The kept definitions, meta first.</summary>
-    public IEnumerable<Envelope> InOrder => _meta is null ? _definitions : _definitions.Prepend(_meta);
+    /// <summary>The kept definitions, meta first, each with the stream it came from.</summary>
+    public IEnumerable<(Envelope Definition, string Path)> InOrder => _meta is { } meta ? _definitions.Prepend(meta) : _definitions;
 
     public IReadOnlyList<string> Warnings => _warnings;
 
@@ -50,24 +50,24 @@ internal sealed class SuiteDefinitions
                 KeepPickle(envelope, remap, path);
                 break;
             case MessageKinds.StepDefinition or MessageKinds.Hook or MessageKinds.ParameterType:
-                KeepGlue(envelope, remap);
+                KeepGlue(envelope, remap, path);
                 break;
             default:
-                KeepPlain(envelope, remap);
+                KeepPlain(envelope, remap, path);
                 break;
         }
     }
 
     private void KeepMeta(Envelope envelope, string path)
     {
-        if (_meta is null)
+        if (_meta is not { } kept)
         {
-            _meta = envelope;
+            _meta = (envelope, path);
             return;
         }
 
         var version = envelope.Message["protocolVersion"]?.ToString();
-        var first = _meta.Message["protocolVersion"]?.ToString();
+        var first = kept.Definition.Message["protocolVersion"]?.ToString();
         if (version != first)
         {
             _warnings.Add($"{path} was written with Cucumber Messages {version}, the first shard with {first}; were the shards built from the same commit?");
@@ -90,7 +90,7 @@ internal sealed class SuiteDefinitions
         }
 
         _sources[uri] = data;
-        _definitions.Add(envelope);
+        _definitions.Add((envelope, path));
     }
 
     private void KeepDocument(Envelope envelope, IdRemapper remap, string path)
@@ -104,7 +104,7 @@ internal sealed class SuiteDefinitions
 
         remap.Apply(envelope.Message);
         _documents[uri] = envelope.Message;
-        _definitions.Add(envelope.Changed());
+        _definitions.Add((envelope, path));
     }
 
     private void KeepPickle(Envelope envelope, IdRemapper remap, string path)
@@ -120,10 +120,10 @@ internal sealed class SuiteDefinitions
         remap.Apply(envelope.Message);
         _pickles[key] = envelope.Message;
         _pickleNames[envelope.GetString("id") ?? ""] = $"'{envelope.GetString("name")}' ({envelope.GetString("uri")})";
-        _definitions.Add(envelope.Changed());
+        _definitions.Add((envelope, path));
     }
 
-    private void KeepGlue(Envelope envelope, IdRemapper remap)
+    private void KeepGlue(Envelope envelope, IdRemapper remap, string path)
     {
         var id = envelope.GetString("id") ?? "";
         var key = KeyWithout(envelope, "id");
@@ -135,15 +135,15 @@ internal sealed class SuiteDefinitions
 
         remap.Apply(envelope.Message);
         _glue[key] = envelope.GetString("id") ?? "";
-        _definitions.Add(envelope.Changed());
+        _definitions.Add((envelope, path));
     }
 
-    private void KeepPlain(Envelope envelope, IdRemapper remap)
+    private void KeepPlain(Envelope envelope, IdRemapper remap, string path)
     {
         if (_plain.Add(KeyWithout(envelope, null)))
         {
             remap.Apply(envelope.Message);
-            _definitions.Add(envelope.Changed());
+            _definitions.Add((envelope, path));
         }
     }
 

@@ -1,6 +1,6 @@
 namespace Alpy.Reports.Messages;
 
-/// <summary>Envelope kinds of the Cucumber Messages protocol that this library reads or writes.</summary>
+/// <summary>Envelope kinds of the Cucumber Messages protocol, as they are spelled in a stream (for the JSON view, <see cref="Envelope"/>).</summary>
 public static class MessageKinds
 {
     public const string Meta = "meta";

@@ -4,15 +4,18 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Typed = Io.Cucumber.Messages.Types;
 
 namespace Alpy.Reports.Messages;
 
 /// <summary>
-/// Reads a Cucumber Messages NDJSON stream envelope by envelope, without holding the whole stream
-/// in memory. Every problem is a <see cref="MessageStreamException"/> naming file, line and fix.
-/// A last line cut short (a writer killed mid-line) is not an error: it is dropped and
-/// <see cref="TruncatedTailBytes"/> says so, because the run's other messages are still worth reading
-/// and the missing <c>testRunFinished</c> already marks the run incomplete.
+/// Reads a Cucumber Messages NDJSON stream into Cucumber.Messages' types, envelope by envelope, without
+/// holding the whole stream in memory. What the package's own NdjsonMessageReader does not: every line is
+/// bounded (a longer one is an error, not an allocation), every problem is a <see cref="MessageStreamException"/>
+/// naming file, line and fix, and a last line cut short (a writer killed mid-line; Reqnroll writes its stream in
+/// 64 KiB blocks) is not an error: it is dropped and <see cref="TruncatedTailBytes"/> says so, because the run's
+/// other messages are still worth reading and the missing <c>testRunFinished</c> already marks the run incomplete.
+/// Lines of kinds this version of Cucumber.Messages has no type for are skipped and counted (<see cref="UnknownKinds"/>).
 /// </summary>
 public sealed class MessageStreamReader
 {
@@ -20,13 +23,15 @@ public sealed class MessageStreamReader
 
     private readonly string _path;
     private readonly MessageStreamReaderOptions _options;
-    private Func<string, bool>? _wanted;
+    private readonly JsonSerializerOptions _json;
+    private readonly Dictionary<string, int> _unknownKinds = new(StringComparer.Ordinal);
 
     public MessageStreamReader(string path, MessageStreamReaderOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _options = options ?? MessageStreamReaderOptions.Default;
         _options.Validate();
+        _json = _options.MaxDepth == CucumberJson.Options.MaxDepth ? CucumberJson.Options : CucumberJson.Create(_options.MaxDepth);
         _path = path;
     }
 
@@ -36,23 +41,123 @@ public sealed class MessageStreamReader
     /// <summary>Bytes of an unterminated, unparseable last line that were dropped (0 when none).</summary>
     public long TruncatedTailBytes { get; private set; }
 
+    /// <summary>Envelopes of kinds Cucumber.Messages does not know (a newer protocol), by kind: skipped, not failed.</summary>
+    public IReadOnlyDictionary<string, int> UnknownKinds => _unknownKinds;
+
     /// <summary>Reads every envelope in order. Can be enumerated once.</summary>
-    public IAsyncEnumerable<Envelope> ReadAllAsync(CancellationToken cancellationToken = default) => ReadAllAsync(null, cancellationToken);
+    public async IAsyncEnumerable<StreamEnvelope> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var stream = OpenOrExplain();
+        ThrowIfEmpty(stream.Length);
+        await foreach (var envelope in TypedAsync(stream, cancellationToken).ConfigureAwait(false))
+        {
+            yield return envelope;
+        }
+    }
 
     /// <summary>
-    /// Reads the envelopes of the kinds <paramref name="wanted"/> accepts; the other lines are only
-    /// scanned for their kind, not parsed (a pass that needs a few kinds of a large stream).
+    /// Reads a stream that is still being written (the live progress of a run): a read at the end waits for
+    /// more, and a last line without its newline is "not yet", until <paramref name="writerFinished"/> says the
+    /// writer is done; then it ends as <see cref="ReadAllAsync"/> does. The file may appear only after this starts.
     /// </summary>
-    public async IAsyncEnumerable<Envelope> ReadAllAsync(Func<string, bool>? wanted, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<StreamEnvelope> FollowAsync(Func<bool> writerFinished, TimeSpan pollInterval,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        _wanted = wanted;
-        await using var stream = OpenOrExplain();
-        if (stream.Length == 0)
+        ArgumentNullException.ThrowIfNull(writerFinished);
+        await using var stream = new GrowingFileStream(_path, writerFinished, pollInterval);
+        var any = false;
+        await foreach (var envelope in TypedAsync(stream, cancellationToken).ConfigureAwait(false))
         {
-            throw new MessageStreamException(_path, null, "is empty: the run wrote no messages.",
-                "Check that the test process started and that formatters.message.outputFilePath in reqnroll.json points here.");
+            any = true;
+            yield return envelope;
         }
 
+        if (!any)
+        {
+            ThrowIfMissing(_path);
+        }
+    }
+
+    /// <summary>
+    /// Reads the envelopes as JSON (kind and message object), of the kinds <paramref name="wanted"/> accepts;
+    /// the other lines are only scanned for their kind, not parsed. For the shard merge, which rewrites ids
+    /// whatever the message kind.
+    /// </summary>
+    public async IAsyncEnumerable<Envelope> ReadJsonAsync(Func<string, bool>? wanted = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var stream = OpenOrExplain();
+        ThrowIfEmpty(stream.Length);
+        await foreach (var (raw, line, isTail) in LinesAsync(stream, cancellationToken).ConfigureAwait(false))
+        {
+            if (Shape(raw, line, isTail) is { } kind && (wanted is null || wanted(kind)))
+            {
+                var envelope = (JsonObject)JsonNode.Parse(raw, documentOptions: new JsonDocumentOptions { MaxDepth = _options.MaxDepth })!;
+                var message = (JsonObject)envelope[kind]!;
+                envelope.Remove(kind);
+                yield return new Envelope(kind, message, line);
+            }
+        }
+    }
+
+    /// <summary>Types a JSON envelope (e.g. one the merge rewrote), with the same checks as reading; null for a kind Cucumber.Messages does not know.</summary>
+    internal static Typed.Envelope? ToTyped(Envelope envelope, string path, MessageStreamReaderOptions? options = null)
+    {
+        if (!CucumberJson.KnownKinds.Contains(envelope.Kind))
+        {
+            return null;
+        }
+
+        var json = new JsonObject { [envelope.Kind] = envelope.Message.DeepClone() };
+        var serializer = options is null || options.MaxDepth == CucumberJson.Options.MaxDepth ? CucumberJson.Options : CucumberJson.Create(options.MaxDepth);
+        return Typed(() => json.Deserialize<Typed.Envelope>(serializer), path, envelope.Kind, envelope.Line,
+            () => Preview(Encoding.UTF8.GetBytes(json.ToJsonString())));
+    }
+
+    /// <summary>Fails with the reader's own explanation when <paramref name="path"/> is not a file, before any work is done.</summary>
+    public static void ThrowIfMissing(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw Missing(path, null);
+        }
+    }
+
+    private async IAsyncEnumerable<StreamEnvelope> TypedAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (raw, line, isTail) in LinesAsync(stream, cancellationToken).ConfigureAwait(false))
+        {
+            if (Shape(raw, line, isTail) is not { } kind)
+            {
+                continue;
+            }
+
+            if (!CucumberJson.KnownKinds.Contains(kind))
+            {
+                CountUnknown(kind);
+                continue;
+            }
+
+            yield return new StreamEnvelope(Typed(() => JsonSerializer.Deserialize<Typed.Envelope>(raw, _json), _path, kind, line, () => Preview(raw)), line);
+        }
+    }
+
+    // Cucumber.Messages' constructors check the fields the schema requires (ArgumentNullException naming the field).
+    private static Typed.Envelope Typed(Func<Typed.Envelope?> deserialize, string path, string kind, int line, Func<string> preview)
+    {
+        try
+        {
+            return deserialize() ?? throw new JsonException("the message is null.");
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            throw new MessageStreamException(path, line == 0 ? null : line,
+                $"has a '{kind}' message that does not follow the Cucumber Messages schema: {e.Message} Line starts with: {preview()}",
+                "The file was edited or written by a runner out of step with the protocol; re-run the suite to write it again.", e);
+        }
+    }
+
+    private async IAsyncEnumerable<(byte[] Raw, int Line, bool IsTail)> LinesAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
         try
         {
@@ -64,9 +169,9 @@ public sealed class MessageStreamReader
                 while (TryTakeLine(ref buffer, out var line))
                 {
                     lineNumber++;
-                    if (Parse(line, lineNumber, isUnterminatedTail: false) is { } envelope)
+                    if (Content(line, lineNumber) is { } raw)
                     {
-                        yield return envelope;
+                        yield return (raw, lineNumber, false);
                     }
                 }
 
@@ -77,9 +182,9 @@ public sealed class MessageStreamReader
 
                 if (read.IsCompleted)
                 {
-                    if (!buffer.IsEmpty && Parse(buffer, lineNumber + 1, isUnterminatedTail: true) is { } last)
+                    if (!buffer.IsEmpty && Content(buffer, lineNumber + 1) is { } last)
                     {
-                        yield return last;
+                        yield return (last, lineNumber + 1, true);
                     }
 
                     break;
@@ -94,17 +199,18 @@ public sealed class MessageStreamReader
         }
     }
 
-    /// <summary>Fails with the reader's own explanation when <paramref name="path"/> is not a file, before any work is done.</summary>
-    public static void ThrowIfMissing(string path)
+    private static MessageStreamException Missing(string path, Exception? cause) => new(path, null, "does not exist.",
+        "Run the suite first (Reqnroll writes the stream to formatters.message.outputFilePath in reqnroll.json), or give the right path.", cause);
+
+    private void ThrowIfEmpty(long length)
     {
-        if (!File.Exists(path))
+        if (length == 0)
         {
-            throw Missing(path, null);
+            throw new MessageStreamException(_path, null,
+                "is empty: the run wrote no messages (Reqnroll writes its stream in 64 KiB blocks, so a test host that crashed or was killed early leaves it empty).",
+                "See the test run's own output for why it stopped, and check that formatters.message.outputFilePath in reqnroll.json points here.");
         }
     }
-
-    private static MessageStreamException Missing(string path, Exception? cause) => new(path, null, "does not exist.",
-        "Run the suite first (the runner writes the stream to formatters.message.outputFilePath in reqnroll.json), or give the right path.", cause);
 
     private FileStream OpenOrExplain()
     {
@@ -136,7 +242,8 @@ public sealed class MessageStreamReader
         return true;
     }
 
-    private Envelope? Parse(ReadOnlySequence<byte> line, int lineNumber, bool isUnterminatedTail)
+    // The line's bytes without a leading BOM; null for a blank line.
+    private byte[]? Content(ReadOnlySequence<byte> line, int lineNumber)
     {
         if (line.Length > _options.MaxMessageBytes)
         {
@@ -148,75 +255,62 @@ public sealed class MessageStreamReader
             line = line.Slice(3);
         }
 
-        if (IsBlank(line))
-        {
-            return null;
-        }
+        return IsBlank(line) ? null : line.ToArray();
+    }
 
-        var raw = line.ToArray();
-        if (_wanted is not null && KindOf(raw) is { } kind && !_wanted(kind))
-        {
-            return null;
-        }
-
-        JsonNode? node;
+    /// <summary>
+    /// Checks that the line is one JSON object with one property holding an object (an envelope) and returns
+    /// that property's name, the kind; null for an unterminated last line that is cut off (then counted).
+    /// </summary>
+    private string? Shape(byte[] raw, int lineNumber, bool isTail)
+    {
+        string? kind;
         try
         {
-            var reader = new Utf8JsonReader(raw, new JsonReaderOptions { MaxDepth = _options.MaxDepth });
-            node = JsonNode.Parse(ref reader);
-            if (reader.Read())
+            // First: one well-formed JSON value and nothing after it.
+            var options = new JsonReaderOptions { MaxDepth = _options.MaxDepth };
+            var json = new Utf8JsonReader(raw, options);
+            json.Read();
+            json.Skip();
+            if (json.Read())
             {
                 throw new JsonException("there is more after the first JSON value.");
             }
+
+            // Then: an object with one property, holding an object.
+            var shape = new Utf8JsonReader(raw, options);
+            kind = shape.Read() && shape.TokenType == JsonTokenType.StartObject && shape.Read() && shape.TokenType == JsonTokenType.PropertyName
+                ? shape.GetString()
+                : null;
+            if (kind is not null && shape.Read() && shape.TokenType == JsonTokenType.StartObject)
+            {
+                shape.Skip();
+                kind = shape.Read() && shape.TokenType == JsonTokenType.EndObject ? kind : null;
+            }
+            else
+            {
+                kind = null;
+            }
         }
-        catch (JsonException) when (isUnterminatedTail)
+        catch (JsonException) when (isTail)
         {
             // A writer killed in the middle of a line leaves exactly this; keep what came before.
-            TruncatedTailBytes = line.Length;
+            TruncatedTailBytes = raw.Length;
             return null;
         }
         catch (JsonException e)
         {
             var column = e.BytePositionInLine is { } p ? $", byte {p + 1}" : "";
-            throw new MessageStreamException(_path, lineNumber, $"is not valid JSON{column}: {e.Message} Line starts with: {Preview(line)}",
+            throw new MessageStreamException(_path, lineNumber, $"is not valid JSON{column}: {e.Message} Line starts with: {Preview(raw)}",
                 "The file is not a Cucumber Messages NDJSON stream or it was corrupted; re-run the suite to write it again.", e);
         }
 
-        return ToEnvelope(node, lineNumber, line, raw);
+        return kind ?? throw new MessageStreamException(_path, lineNumber,
+            $"is JSON but not a Cucumber Messages envelope (one property holding an object, such as {{\"pickle\":{{...}}}}). Line starts with: {Preview(raw)}",
+            "Give the suite's message stream (formatters.message.outputFilePath in reqnroll.json), not another JSON file.");
     }
 
-    private Envelope ToEnvelope(JsonNode? node, int lineNumber, ReadOnlySequence<byte> line, byte[] raw)
-    {
-        if (node is JsonObject envelope && envelope.Count == 1)
-        {
-            var (kind, message) = envelope.First();
-            if (message is JsonObject body)
-            {
-                envelope.Remove(kind);
-                return new Envelope(kind, body, lineNumber) { Raw = raw };
-            }
-        }
-
-        throw new MessageStreamException(_path, lineNumber,
-            $"is JSON but not a Cucumber Messages envelope (one property holding an object, such as {{\"pickle\":{{...}}}}). Line starts with: {Preview(line)}",
-            "Give the runner's message stream (formatters.message.outputFilePath in reqnroll.json), not another JSON file.");
-    }
-
-    // The envelope's only property name, read without parsing the message; null when the line is not shaped so.
-    private static string? KindOf(byte[] raw)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(raw);
-            return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName
-                ? reader.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private void CountUnknown(string kind) => _unknownKinds[kind] = _unknownKinds.GetValueOrDefault(kind) + 1;
 
     private MessageStreamException TooLong(int lineNumber) => new(_path, lineNumber,
         $"holds a message longer than the limit of {_options.MaxMessageBytes / (1024 * 1024)} MiB.",
@@ -245,9 +339,9 @@ public sealed class MessageStreamReader
         return true;
     }
 
-    private static string Preview(ReadOnlySequence<byte> line)
+    private static string Preview(byte[] line)
     {
-        var head = line.Slice(0, Math.Min(line.Length, 80)).ToArray();
+        var head = line.AsSpan(0, Math.Min(line.Length, 80));
         var text = Encoding.UTF8.GetString(head).ReplaceLineEndings(" ");
         var printable = new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
         return line.Length > 80 ? $"'{printable}…'" : $"'{printable}'";

@@ -23,7 +23,7 @@ public static class FailureText
         }
 
         var where = step.Location is null ? "" : $" ({step.Location})";
-        var message = FirstLine(step.Message) ?? Explain(step.Status);
+        var message = FirstLine(step.Message) ?? Explain(step);
         return $"{step.Title}{where}: {message}";
     }
 
@@ -36,7 +36,11 @@ public static class FailureText
         if (scenario.DecisiveStep is { } step)
         {
             text.AppendLine($"Step:     {step.Title}{(step.Location is null ? "" : $" ({step.Location})")} -> {step.Status.ToWord()}");
-            text.AppendLine($"Message:  {Indent(step.Message ?? Explain(step.Status))}");
+            text.AppendLine($"Message:  {Indent(step.Message ?? Explain(step))}");
+            if (step.Snippet is { } snippet)
+            {
+                text.AppendLine($"Snippet:  {Indent(snippet)}");
+            }
         }
         else if (scenario.Interrupted)
         {
@@ -59,6 +63,15 @@ public static class FailureText
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>Why a step has a status without a message of its own (an undefined step: with the start of the step definition to add).</summary>
+    public static string Explain(StepResult step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return step.Status == TestStatus.Undefined && FirstLine(step.Snippet) is { } signature
+            ? $"no step definition matches this step; add one such as {signature}"
+            : Explain(step.Status);
     }
 
     /// <summary>Why a step has a status without a message of its own.</summary>

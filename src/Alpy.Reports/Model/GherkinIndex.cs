@@ -1,4 +1,4 @@
-using Alpy.Reports.Messages.Protocol;
+using Io.Cucumber.Messages.Types;
 
 namespace Alpy.Reports.Model;
 
@@ -30,7 +30,14 @@ internal sealed class GherkinIndex
         }
 
         _features[uri] = feature;
-        IndexChildren(feature.Children);
+        foreach (var child in feature.Children ?? [])
+        {
+            IndexChild(child.Background, child.Scenario);
+            foreach (var ruleChild in child.Rule?.Children ?? [])
+            {
+                IndexChild(ruleChild.Background, ruleChild.Scenario);
+            }
+        }
     }
 
     public FeatureResult Feature(string uri, IReadOnlyList<ScenarioResult> scenarios)
@@ -41,62 +48,57 @@ internal sealed class GherkinIndex
             Uri = uri,
             Keyword = feature?.Keyword ?? "Feature",
             Name = feature?.Name is { Length: > 0 } name ? name : uri,
-            Description = feature?.Description.Trim() ?? "",
-            Tags = feature?.Tags.Select(t => t.Name).ToList() ?? [],
+            Description = feature?.Description?.Trim() ?? "",
+            Tags = feature?.Tags?.Select(t => t.Name).ToList() ?? [],
             Scenarios = scenarios,
         };
     }
 
     /// <summary>The step's keyword and line; "* " and 0 when the document is not in the stream.</summary>
     public (string Keyword, int Line) Step(PickleStep step) =>
-        step.AstNodeIds.Count > 0 && _steps.TryGetValue(step.AstNodeIds[0], out var ast) ? (ast.Keyword, ast.Location.Line) : ("* ", 0);
+        step.AstNodeIds is [var id, ..] && _steps.TryGetValue(id, out var ast) ? (ast.Keyword ?? "* ", (int)(ast.Location?.Line ?? 0)) : ("* ", 0);
 
     /// <summary>The title to show (with the Examples row's values for an outline) and the most precise line.</summary>
     public (string DisplayName, int Line) Describe(Pickle pickle)
     {
-        var line = pickle.AstNodeIds.Count > 0 && _scenarios.TryGetValue(pickle.AstNodeIds[0], out var scenario) ? scenario.Location.Line : 0;
-        if (pickle.AstNodeIds.Count < 2 || !_rows.TryGetValue(pickle.AstNodeIds[^1], out var row))
+        var ids = pickle.AstNodeIds ?? [];
+        var line = ids.Count > 0 && _scenarios.TryGetValue(ids[0], out var scenario) ? (int)(scenario.Location?.Line ?? 0) : 0;
+        if (ids.Count < 2 || !_rows.TryGetValue(ids[^1], out var row))
         {
-            return (pickle.Name, line);
+            return (pickle.Name ?? "", line);
         }
 
-        var headers = row.Header?.Cells.Select(c => c.Value).ToList() ?? [];
-        var values = row.Row.Cells.Select((cell, i) => i < headers.Count ? $"{headers[i]}: {cell.Value}" : cell.Value);
-        return ($"{pickle.Name} ({string.Join(", ", values)})", row.Row.Location.Line);
+        var headers = row.Header?.Cells?.Select(c => c.Value).ToList() ?? [];
+        var values = (row.Row.Cells ?? []).Select((cell, i) => i < headers.Count ? $"{headers[i]}: {cell.Value}" : cell.Value);
+        return ($"{pickle.Name} ({string.Join(", ", values)})", (int)(row.Row.Location?.Line ?? line));
     }
 
-    private void IndexChildren(IEnumerable<FeatureChild> children)
+    private void IndexChild(Background? background, Scenario? scenario)
     {
-        foreach (var child in children)
+        IndexSteps(background?.Steps);
+        if (scenario is null)
         {
-            if (child.Rule is { } rule)
-            {
-                IndexChildren(rule.Children);
-            }
+            return;
+        }
 
-            if (child.Background is { } background)
-            {
-                IndexSteps(background.Steps);
-            }
+        if (scenario.Id is { } id)
+        {
+            _scenarios[id] = scenario;
+        }
 
-            if (child.Scenario is { } scenario)
+        IndexSteps(scenario.Steps);
+        foreach (var examples in scenario.Examples ?? [])
+        {
+            foreach (var row in (examples.TableBody ?? []).Where(r => r.Id is not null))
             {
-                _scenarios[scenario.Id] = scenario;
-                IndexSteps(scenario.Steps);
-                foreach (var examples in scenario.Examples)
-                {
-                    foreach (var row in examples.TableBody)
-                    {
-                        _rows[row.Id] = (row, examples.TableHeader);
-                    }
-                }
+                _rows[row.Id] = (row, examples.TableHeader);
             }
         }
     }
 
-    private void IndexSteps(IEnumerable<Step> steps)
+    private void IndexSteps(IEnumerable<Step>? steps)
     {
-        foreach (var step in steps)
+        foreach (var step in (steps ?? []).Where(s => s.Id is not null))
         {
             _steps[step.Id] = step;
         }

@@ -1,4 +1,4 @@
-using Alpy.Reports.Messages.Protocol;
+using Io.Cucumber.Messages.Types;
 
 namespace Alpy.Reports.Model;
 
@@ -20,7 +20,13 @@ internal static class RunProblems
         else if (finished is null)
         {
             var ran = scenarios.Count(s => s.Ran && !s.Interrupted);
-            var interrupted = scenarios.Where(s => s.Interrupted).Select(s => $" '{s.DisplayName}' ({s.Location}) was running when it stopped.").FirstOrDefault() ?? "";
+            var unfinished = scenarios.Where(s => s.Interrupted).ToList();
+            var interrupted = unfinished switch
+            {
+                [] => "",
+                [var one] => $" '{one.DisplayName}' ({one.Location}) was running when it stopped.",
+                [var first, ..] => $" {unfinished.Count} were running when it stopped (features run in parallel), e.g. '{first.DisplayName}' ({first.Location}).",
+            };
             problems.Add($"The stream ends before testRunFinished: the run was cut short (crash, kill or timeout). " +
                 $"Only {ran} of {scenarios.Count} scenarios have results.{interrupted}");
         }

@@ -1,17 +1,19 @@
 using System.Text;
 using Alpy.Reports.Messages;
-using Alpy.Reports.Messages.Protocol;
+using Cucumber.Messages;
+using Io.Cucumber.Messages.Types;
+using Envelope = Io.Cucumber.Messages.Types.Envelope;
 
 namespace Alpy.Reports.Model;
 
 /// <summary>
 /// Folds a message stream, envelope by envelope, into a <see cref="RunResult"/>. Keeps what summaries
 /// need (names, locations, statuses, attachment metadata), never attachment bodies, so memory stays
-/// proportional to the number of scenarios and steps, not to the evidence.
+/// proportional to the number of scenarios and steps, not to the evidence. Messages may come in any
+/// order a runner writes them (Reqnroll runs features in parallel and interleaves their messages).
 /// </summary>
 public sealed class RunResultBuilder
 {
-    private readonly string _path;
     private readonly GherkinIndex _gherkin = new();
     private readonly List<Pickle> _pickles = [];
     private readonly Dictionary<string, Hook> _hooks = new(StringComparer.Ordinal);
@@ -21,25 +23,19 @@ public sealed class RunResultBuilder
     private readonly Dictionary<string, List<Attempt>> _attemptsByTestCase = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RunHookRun> _runHooks = new(StringComparer.Ordinal);
     private readonly List<RunHookRun> _runHookOrder = [];
+    private readonly Dictionary<string, string> _snippets = new(StringComparer.Ordinal);
     private Meta? _meta;
     private TestRunStarted? _started;
     private TestRunFinished? _finished;
 
-    /// <param name="path">The stream's path, for error messages.</param>
-    public RunResultBuilder(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        _path = path;
-    }
-
     /// <summary>Reads a whole message stream into its <see cref="RunResult"/> (a report's analysis without the report).</summary>
-    /// <exception cref="ReportException">The stream is missing or a line is not a message; the message says where.</exception>
+    /// <exception cref="MessageStreamException">The stream is missing or a line is not a message; the message says where.</exception>
     public static async Task<RunResult> ReadAsync(string path, MessageStreamReaderOptions? options = null, CancellationToken cancellationToken = default)
     {
         var reader = new MessageStreamReader(path, options);
-        var builder = new RunResultBuilder(path);
+        var builder = new RunResultBuilder();
         await foreach (var envelope in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            builder.Add(envelope);
+            builder.Add(envelope.Envelope);
         return builder.Build(reader.TruncatedTailBytes);
     }
 
@@ -53,21 +49,22 @@ public sealed class RunResultBuilder
     {
         ArgumentNullException.ThrowIfNull(envelope);
         Count++;
-        switch (envelope.Kind)
+        switch (envelope)
         {
-            case MessageKinds.Meta: _meta = Read<Meta>(envelope); break;
-            case MessageKinds.GherkinDocument: _gherkin.Add(Read<GherkinDocument>(envelope)); break;
-            case MessageKinds.Pickle: _pickles.Add(Read<Pickle>(envelope)); break;
-            case MessageKinds.Hook: AddHook(Read<Hook>(envelope)); break;
-            case MessageKinds.TestRunStarted: _started = Read<TestRunStarted>(envelope); break;
-            case MessageKinds.TestCase: AddTestCase(Read<TestCase>(envelope)); break;
-            case MessageKinds.TestCaseStarted: AddAttempt(Read<TestCaseStarted>(envelope)); break;
-            case MessageKinds.TestStepFinished: AddStepResult(Read<TestStepFinished>(envelope)); break;
-            case MessageKinds.TestCaseFinished: FinishAttempt(Read<TestCaseFinished>(envelope)); break;
-            case MessageKinds.TestRunHookStarted: StartRunHook(Read<TestRunHookStarted>(envelope)); break;
-            case MessageKinds.TestRunHookFinished: FinishRunHook(Read<TestRunHookFinished>(envelope)); break;
-            case MessageKinds.Attachment: AddAttachment(envelope, attachmentSizeBytes); break;
-            case MessageKinds.TestRunFinished: _finished = Read<TestRunFinished>(envelope); break;
+            case { Meta: { } meta }: _meta = meta; break;
+            case { GherkinDocument: { } document }: _gherkin.Add(document); break;
+            case { Pickle: { } pickle }: _pickles.Add(pickle); break;
+            case { Hook: { } hook }: _hooks[hook.Id] = hook; break;
+            case { TestRunStarted: { } started }: _started = started; break;
+            case { TestCase: { } testCase }: AddTestCase(testCase); break;
+            case { TestCaseStarted: { } started }: AddAttempt(started); break;
+            case { TestStepFinished: { } finished }: AddStepResult(finished); break;
+            case { TestCaseFinished: { } finished }: FinishAttempt(finished); break;
+            case { TestRunHookStarted: { } started }: StartRunHook(started); break;
+            case { TestRunHookFinished: { } finished }: FinishRunHook(finished); break;
+            case { Attachment: { } attachment }: AddAttachment(attachment, attachmentSizeBytes); break;
+            case { Suggestion: { } suggestion }: AddSuggestion(suggestion); break;
+            case { TestRunFinished: { } finished }: _finished = finished; break;
             default: break; // Kinds a report does not summarise (sources, step definitions, ...) pass through.
         }
     }
@@ -93,18 +90,13 @@ public sealed class RunResultBuilder
             TestRunHooks = hooks,
             Implementation = _meta?.Implementation is { } impl ? $"{impl.Name} {impl.Version}".TrimEnd() : null,
             ProtocolVersion = _meta?.ProtocolVersion,
-            StartedAt = _started?.Timestamp.ToDateTimeOffset(),
-            FinishedAt = _finished?.Timestamp?.ToDateTimeOffset(),
+            StartedAt = At(_started?.Timestamp),
+            FinishedAt = At(_finished?.Timestamp),
             IsComplete = _started is not null && _finished is not null,
             RunnerReportedSuccess = _finished?.Success ?? false,
             Problems = RunProblems.Describe(_started is not null, _finished, features, hooks, truncatedTailBytes),
         };
     }
-
-    private T Read<T>(Envelope envelope)
-        where T : class => ProtocolJson.Read<T>(envelope, _path);
-
-    private void AddHook(Hook hook) => _hooks[hook.Id] = hook;
 
     private void AddTestCase(TestCase testCase)
     {
@@ -155,17 +147,25 @@ public sealed class RunResultBuilder
         }
     }
 
-    private void AddAttachment(Envelope envelope, long? sizeBytes)
+    private void AddSuggestion(Suggestion suggestion)
     {
-        var attachment = Read<Messages.Protocol.Attachment>(envelope);
-        var info = new AttachmentInfo(attachment.MediaType, attachment.FileName,
-            sizeBytes ?? BodySize(envelope.GetString("body"), attachment.ContentEncoding), attachment.Url);
+        if (suggestion.PickleStepId is { } step && suggestion.Snippets?.FirstOrDefault(s => !string.IsNullOrWhiteSpace(s.Code)) is { } snippet)
+        {
+            _snippets.TryAdd(step, snippet.Code.TrimEnd());
+        }
+    }
 
-        if (attachment.TestRunHookStartedId is { } hookRunId && _runHooks.TryGetValue(hookRunId, out var hookRun))
+    private void AddAttachment(Attachment attachment, long? sizeBytes)
+    {
+        var info = new AttachmentInfo(attachment.MediaType, attachment.FileName,
+            sizeBytes ?? BodySize(attachment.Body, attachment.ContentEncoding), attachment.Url);
+
+        // Reqnroll writes the ids an attachment does not belong to as empty strings.
+        if (attachment.TestRunHookStartedId is { Length: > 0 } hookRunId && _runHooks.TryGetValue(hookRunId, out var hookRun))
         {
             hookRun.Attachments.Add(info);
         }
-        else if (attachment.TestCaseStartedId is { } attemptId && _attempts.TryGetValue(attemptId, out var attempt))
+        else if (attachment.TestCaseStartedId is { Length: > 0 } attemptId && _attempts.TryGetValue(attemptId, out var attempt))
         {
             var key = attachment.TestStepId ?? "";
             if (!attempt.Attachments.TryGetValue(key, out var list))
@@ -177,14 +177,14 @@ public sealed class RunResultBuilder
         }
     }
 
-    private static long? BodySize(string? body, string encoding)
+    private static long? BodySize(string? body, AttachmentContentEncoding encoding)
     {
         if (string.IsNullOrEmpty(body))
         {
             return null;
         }
 
-        if (encoding == "BASE64")
+        if (encoding == AttachmentContentEncoding.BASE64)
         {
             var padding = body.EndsWith("==", StringComparison.Ordinal) ? 2 : body.EndsWith('=') ? 1 : 0;
             return (body.Length * 3L / 4) - padding;
@@ -201,20 +201,26 @@ public sealed class RunResultBuilder
         var last = attempts.Count == 0 ? null : attempts.MaxBy(a => a.Started.Attempt);
         var steps = last is null ? NotRunSteps(pickle) : BuildSteps(pickle, _testCases[last.Started.TestCaseId], last);
         var status = last is null ? TestStatus.Unknown : steps.Select(s => s.Status).DefaultIfEmpty(TestStatus.Passed).Max();
+        if (last is { Finished: null } && status is TestStatus.Passed or TestStatus.Skipped)
+        {
+            // Cut short while it ran (Reqnroll's stream of a dead test host ends mid-run): only a failure so far is certain.
+            status = TestStatus.Unknown;
+        }
+        var startedAt = At(last?.Started.Timestamp);
 
         return new ScenarioResult
         {
             Id = pickle.Id,
-            Name = pickle.Name,
+            Name = pickle.Name ?? "",
             DisplayName = outline.DisplayName,
-            Location = new SourceLocation(pickle.Uri, pickle.Location?.Line ?? outline.Line),
-            Tags = pickle.Tags.Select(t => t.Name).ToList(),
+            Location = new SourceLocation(pickle.Uri, (int?)pickle.Location?.Line ?? outline.Line),
+            Tags = pickle.Tags?.Select(t => t.Name).ToList() ?? [],
             Status = status,
             Interrupted = last is { Finished: null },
             Attempts = attempts.Count,
-            StartedAt = last?.Started.Timestamp.ToDateTimeOffset(),
+            StartedAt = startedAt,
             Duration = last is null ? TimeSpan.Zero
-                : last.Finished is { } f ? f.Timestamp.ToDateTimeOffset() - last.Started.Timestamp.ToDateTimeOffset()
+                : last.Finished is { } f ? At(f.Timestamp)!.Value - startedAt!.Value
                 : steps.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration),
             Steps = steps,
             Attachments = last?.Attachments.GetValueOrDefault("") ?? [],
@@ -232,7 +238,7 @@ public sealed class RunResultBuilder
         {
             var result = attempt.Results.GetValueOrDefault(testStep.Id);
             var attachments = attempt.Attachments.GetValueOrDefault(testStep.Id) ?? [];
-            if (testStep.PickleStepId is { } pickleStepId && pickle.Steps.FirstOrDefault(s => s.Id == pickleStepId) is { } pickleStep)
+            if (testStep.PickleStepId is { Length: > 0 } pickleStepId && pickle.Steps.FirstOrDefault(s => s.Id == pickleStepId) is { } pickleStep)
             {
                 seenPickleStep = true;
                 steps.Add(PickleStepResult(pickle, pickleStep, result, attachments));
@@ -249,36 +255,38 @@ public sealed class RunResultBuilder
     private StepResult PickleStepResult(Pickle pickle, PickleStep step, TestStepResult? result, IReadOnlyList<AttachmentInfo> attachments)
     {
         var (keyword, line) = _gherkin.Step(step);
+        var status = Status(result);
         return new StepResult
         {
             Keyword = keyword,
-            Text = step.Text,
+            Text = step.Text ?? "",
             Location = new SourceLocation(pickle.Uri, line),
-            Status = TestStatusExtensions.Parse(result?.Status),
-            Duration = result?.Duration?.ToTimeSpan() ?? TimeSpan.Zero,
+            Status = status,
+            Duration = DurationOf(result),
             Message = MessageOf(result),
             ExceptionType = result?.Exception?.Type,
+            Snippet = status == TestStatus.Undefined ? _snippets.GetValueOrDefault(step.Id) : null,
             Attachments = attachments,
         };
     }
 
     private StepResult HookStepResult(TestStep testStep, bool before, TestStepResult? result, IReadOnlyList<AttachmentInfo> attachments)
     {
-        var hook = testStep.HookId is { } id ? _hooks.GetValueOrDefault(id) : null;
+        var hook = testStep.HookId is { Length: > 0 } id ? _hooks.GetValueOrDefault(id) : null;
         var isBefore = hook?.Type switch
         {
-            "BEFORE_TEST_CASE" or "BEFORE_TEST_STEP" => true,
-            "AFTER_TEST_CASE" or "AFTER_TEST_STEP" => false,
+            HookType.BEFORE_TEST_CASE or HookType.BEFORE_TEST_STEP => true,
+            HookType.AFTER_TEST_CASE or HookType.AFTER_TEST_STEP => false,
             _ => before,
         };
         return new StepResult
         {
             Keyword = isBefore ? "Before hook" : "After hook",
-            Text = hook?.Name ?? "",
+            Text = NameOf(hook),
             IsHook = true,
             Location = Where(hook?.SourceReference),
-            Status = TestStatusExtensions.Parse(result?.Status),
-            Duration = result?.Duration?.ToTimeSpan() ?? TimeSpan.Zero,
+            Status = Status(result),
+            Duration = DurationOf(result),
             Message = MessageOf(result),
             ExceptionType = result?.Exception?.Type,
             Attachments = attachments,
@@ -290,18 +298,31 @@ public sealed class RunResultBuilder
         var hook = _hooks.GetValueOrDefault(run.Started.HookId);
         return new TestRunHookResult
         {
-            Type = hook?.Type ?? "TEST_RUN",
-            Name = hook?.Name ?? "",
+            Type = hook?.Type.Value() ?? "TEST_RUN",
+            Name = NameOf(hook),
             Location = Where(hook?.SourceReference),
-            Status = TestStatusExtensions.Parse(run.Result?.Status),
-            Duration = run.Result?.Duration?.ToTimeSpan() ?? TimeSpan.Zero,
+            Status = Status(run.Result),
+            Duration = DurationOf(run.Result),
             Message = MessageOf(run.Result),
             Attachments = run.Attachments,
         };
     }
 
+    // Reqnroll names no hook; its source reference names the method ("RunHooks.BootLab"), which says which hook it was.
+    private static string NameOf(Hook? hook) =>
+        hook?.Name is { Length: > 0 } name ? name
+        : hook?.SourceReference?.JavaMethod is { MethodName: { Length: > 0 } method } java ? $"{java.ClassName?.Split('.')[^1]}.{method}".TrimStart('.')
+        : "";
+
     private static SourceLocation? Where(SourceReference? reference) =>
-        reference?.Uri is { } uri ? new SourceLocation(uri, reference.Location?.Line ?? 0) : null;
+        reference?.Uri is { Length: > 0 } uri ? new SourceLocation(uri, (int)(reference.Location?.Line ?? 0)) : null;
+
+    private static TestStatus Status(TestStepResult? result) => result is null ? TestStatus.Unknown : TestStatusExtensions.From(result.Status);
+
+    private static TimeSpan DurationOf(TestStepResult? result) => result?.Duration is { } d ? Converters.ToTimeSpan(d) : TimeSpan.Zero;
+
+    private static DateTimeOffset? At(Timestamp? timestamp) =>
+        timestamp is null ? null : new DateTimeOffset(DateTime.SpecifyKind(Converters.ToDateTime(timestamp), DateTimeKind.Utc));
 
     private static string? MessageOf(TestStepResult? result) =>
         result?.Message is { Length: > 0 } message ? message

@@ -23,6 +23,9 @@ public sealed record StepResult
 
     public string? ExceptionType { get; init; }
 
+    /// <summary>For an undefined step: the step definition the runner suggests (its suggestion message), to paste.</summary>
+    public string? Snippet { get; init; }
+
     public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
 
     /// <summary>"When the DUT is pinged" or "Before hook StartCapture".</summary>

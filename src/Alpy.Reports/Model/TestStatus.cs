@@ -18,7 +18,19 @@ public enum TestStatus
 
 public static class TestStatusExtensions
 {
-    /// <summary>Parses a protocol status ("PASSED", ...); anything unrecognised is Unknown.</summary>
+    /// <summary>The status of a Cucumber Messages step result.</summary>
+    public static TestStatus From(Io.Cucumber.Messages.Types.TestStepResultStatus status) => status switch
+    {
+        Io.Cucumber.Messages.Types.TestStepResultStatus.PASSED => TestStatus.Passed,
+        Io.Cucumber.Messages.Types.TestStepResultStatus.SKIPPED => TestStatus.Skipped,
+        Io.Cucumber.Messages.Types.TestStepResultStatus.PENDING => TestStatus.Pending,
+        Io.Cucumber.Messages.Types.TestStepResultStatus.UNDEFINED => TestStatus.Undefined,
+        Io.Cucumber.Messages.Types.TestStepResultStatus.AMBIGUOUS => TestStatus.Ambiguous,
+        Io.Cucumber.Messages.Types.TestStepResultStatus.FAILED => TestStatus.Failed,
+        _ => TestStatus.Unknown,
+    };
+
+    /// <summary>Parses a status as the protocol spells it ("PASSED", ...; the report's data-status); anything unrecognised is Unknown.</summary>
     public static TestStatus Parse(string? status) => status switch
     {
         "PASSED" => TestStatus.Passed,

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Alpy.Reports.Attachments;
 using Alpy.Reports.Messages;
 using Alpy.Reports.Tests.Support;
+using Io.Cucumber.Messages.Types;
 
 namespace Alpy.Reports.Tests.Attachments;
 
@@ -22,10 +23,10 @@ public sealed class AttachmentExternalizerTests : IDisposable
 
         var (published, link, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
 
-        published.Message.Should().BeSameAs(envelope.Message);
         link.Should().BeNull();
-        envelope.GetString("body").Should().BeEmpty();
-        envelope.GetString("url").Should().Be("artifacts/attachments/0001-link0.pcap");
+        published.Attachment.Body.Should().BeEmpty();
+        published.Attachment.Url.Should().Be("artifacts/attachments/0001-link0.pcap");
+        published.Attachment.TestStepId.Should().Be("step-1", "the attachment still belongs to its step");
         moved.Should().Be(5000);
         (await File.ReadAllBytesAsync(_temp.File("run/artifacts/attachments/0001-link0.pcap"), TestContext.Current.CancellationToken)).Should().Equal(pcap);
     }
@@ -35,13 +36,10 @@ public sealed class AttachmentExternalizerTests : IDisposable
     {
         var externalizer = new AttachmentExternalizer(_temp.File("run"), SmallLimits);
         var envelope = Attachment(Convert.ToBase64String(new byte[100]), "BASE64", "application/vnd.tcpdump.pcap", "tiny.pcap");
-        var before = envelope.Message.ToJsonString();
-
         var (published, link, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
 
-        published.Should().BeSameAs(envelope);
+        published.Should().BeSameAs(envelope.Envelope);
         link.Should().BeNull();
-        envelope.Message.ToJsonString().Should().Be(before);
         moved.Should().BeNull();
         Directory.Exists(_temp.File("run/artifacts")).Should().BeFalse();
     }
@@ -55,13 +53,13 @@ public sealed class AttachmentExternalizerTests : IDisposable
 
         var (published, link, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
 
-        var excerpt = published.GetString("body")!;
+        var excerpt = published.Attachment.Body;
         excerpt.Should().StartWith("console line 1\n").And.EndWith("console line 1000");
         excerpt.Should().Contain("the middle is not shown here. Whole text: artifacts/attachments/0001-console.log");
         excerpt.Length.Should().BeLessThan(1000);
-        link!.GetString("mediaType").Should().Be("text/uri-list");
-        link.GetString("body").Should().Be("artifacts/attachments/0001-console.log");
-        link.GetString("testCaseStartedId").Should().Be("tcs-1", "the link belongs to the same step");
+        link!.Attachment.MediaType.Should().Be("text/uri-list");
+        link.Attachment.Body.Should().Be("artifacts/attachments/0001-console.log");
+        link.Attachment.TestCaseStartedId.Should().Be("tcs-1", "the link belongs to the same step");
         moved.Should().Be(Encoding.UTF8.GetByteCount(log));
         (await File.ReadAllTextAsync(_temp.File("run/artifacts/attachments/0001-console.log"), TestContext.Current.CancellationToken)).Should().Be(log);
     }
@@ -71,12 +69,11 @@ public sealed class AttachmentExternalizerTests : IDisposable
     {
         await File.WriteAllBytesAsync(_temp.File("link1.pcap"), new byte[] { 1, 2, 3 }, TestContext.Current.CancellationToken);
         var externalizer = new AttachmentExternalizer(_temp.File("run"), SmallLimits);
-        var envelope = Attachment("", "IDENTITY", "application/vnd.tcpdump.pcap", "link1.pcap");
-        envelope.Message["url"] = "link1.pcap";
+        var envelope = Attachment("", "IDENTITY", "application/vnd.tcpdump.pcap", "link1.pcap", url: "link1.pcap");
 
-        var (_, _, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
+        var (published, _, moved) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
 
-        envelope.GetString("url").Should().Be("artifacts/attachments/0001-link1.pcap");
+        published.Attachment.Url.Should().Be("artifacts/attachments/0001-link1.pcap");
         moved.Should().Be(3);
         File.Exists(_temp.File("run/artifacts/attachments/0001-link1.pcap")).Should().BeTrue();
     }
@@ -85,12 +82,11 @@ public sealed class AttachmentExternalizerTests : IDisposable
     public async Task Given_an_attachment_pointing_outside_the_report_folders_When_processed_Then_nothing_is_copied_and_a_warning_says_why()
     {
         var externalizer = new AttachmentExternalizer(_temp.File("run"), SmallLimits);
-        var envelope = Attachment("", "IDENTITY", "text/plain", "passwd");
-        envelope.Message["url"] = "file:///etc/passwd";
+        var envelope = Attachment("", "IDENTITY", "text/plain", "passwd", url: "file:///etc/passwd");
 
-        await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
+        var (published, _, _) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
 
-        envelope.GetString("url").Should().Be("file:///etc/passwd");
+        published.Attachment.Url.Should().Be("file:///etc/passwd");
         externalizer.FilesWritten.Should().Be(0);
         externalizer.Warnings.Should().ContainSingle().Which.Should().Contain("/etc/passwd").And.Contain("not copied");
     }
@@ -99,12 +95,11 @@ public sealed class AttachmentExternalizerTests : IDisposable
     public async Task Given_an_attachment_pointing_to_a_missing_file_When_processed_Then_a_warning_names_it()
     {
         var externalizer = new AttachmentExternalizer(_temp.File("run"), SmallLimits);
-        var envelope = Attachment("", "IDENTITY", "application/vnd.tcpdump.pcap", "gone.pcap");
-        envelope.Message["url"] = "gone.pcap";
+        var envelope = Attachment("", "IDENTITY", "application/vnd.tcpdump.pcap", "gone.pcap", url: "gone.pcap");
 
         await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
 
-        externalizer.Warnings.Should().ContainSingle().Which.Should().Contain("gone.pcap").And.Contain("does not exist");
+        externalizer.Warnings.Should().ContainSingle().Which.Should().Contain("gone.pcap").And.Contain("does not exist").And.Contain("line 42");
     }
 
     [Fact]
@@ -113,9 +108,9 @@ public sealed class AttachmentExternalizerTests : IDisposable
         var externalizer = new AttachmentExternalizer(_temp.File("run"), SmallLimits);
         var envelope = Attachment(new string('!', 5000), "BASE64", "application/octet-stream", "x.bin");
 
-        await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
+        var (published, _, _) = await externalizer.ProcessAsync(envelope, _temp.Path, TestContext.Current.CancellationToken);
 
-        envelope.GetString("url").Should().BeNull();
+        published.Attachment.Url.Should().BeNull();
         externalizer.Warnings.Should().ContainSingle().Which.Should().Contain("not base64");
     }
 
@@ -127,14 +122,18 @@ public sealed class AttachmentExternalizerTests : IDisposable
         act.Should().Throw<ArgumentException>().WithMessage("*inside the run folder*");
     }
 
-    private static Envelope Attachment(string body, string encoding, string mediaType, string fileName) => new("attachment", new JsonObject
+    private static StreamEnvelope Attachment(string body, string encoding, string mediaType, string fileName, string? url = null) => new(Json.Envelope(new JsonObject
     {
-        ["testCaseStartedId"] = "tcs-1",
-        ["testStepId"] = "step-1",
-        ["body"] = body,
-        ["contentEncoding"] = encoding,
-        ["mediaType"] = mediaType,
-        ["fileName"] = fileName,
-        ["timestamp"] = new JsonObject { ["seconds"] = 1, ["nanos"] = 0 },
-    }, 42);
+        ["attachment"] = new JsonObject
+        {
+            ["testCaseStartedId"] = "tcs-1",
+            ["testStepId"] = "step-1",
+            ["body"] = body,
+            ["contentEncoding"] = encoding,
+            ["mediaType"] = mediaType,
+            ["fileName"] = fileName,
+            ["url"] = url,
+            ["timestamp"] = new JsonObject { ["seconds"] = 1, ["nanos"] = 0 },
+        },
+    }), 42);
 }

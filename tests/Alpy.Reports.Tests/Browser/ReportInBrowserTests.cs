@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Alpy.Reports.Attachments;
 using Alpy.Reports.Index;
 using Alpy.Reports.Model;
 using Alpy.Reports.Tests.Support;
@@ -30,18 +31,16 @@ public sealed class ReportInBrowserTests : IDisposable
     [Trait("Category", "browser")]
     public async Task Given_a_report_merged_from_shards_When_opened_in_Chromium_Then_it_renders_like_one_run()
     {
-        // Given: the suite run as three shards whose ids collide, merged into one report
-        var suite = TestReports.SuiteWithEvidence(new byte[512 * 1024]);
-        var lab = FakeSuite.Lab(5);
-        var all = new FakeSuite([.. suite.Features, .. lab.Features]);
-        var streams = all.Shards(3).Select((uris, i) =>
+        // Given: Reqnroll's three shards of a suite, merged into one report
+        var result = await new ReportBuilder().BuildAsync(new ReportRequest
         {
-            var path = _temp.File($"shard-{i + 1}.ndjson");
-            all.Write(path, new FakeRunOptions { Runs = f => uris.Contains(f.Uri) });
-            return path;
-        }).ToList();
-        var result = await new ReportBuilder().BuildAsync(new ReportRequest { Streams = streams, ReportsDirectory = _temp.File("reports"), RunId = "merged", ExpectedShards = 3 }, TestContext.Current.CancellationToken);
-        result.Run.Scenarios.Should().HaveCount(all.ScenarioCount);
+            Streams = ReqnrollStreams.Shards,
+            ReportsDirectory = _temp.File("reports"),
+            RunId = "merged",
+            ExpectedShards = 3,
+            Attachments = AttachmentPolicy.Default with { InlineLimitBytes = 1024, InlineTextLimitBytes = 1024, TextExcerptChars = 256 },
+        }, TestContext.Current.CancellationToken);
+        result.Run.Scenarios.Should().HaveCount(18);
 
         // When, Then
         await CheckInBrowserAsync(result.RunDirectory, "merged-report.png");
@@ -147,11 +146,9 @@ public sealed class ReportInBrowserTests : IDisposable
             return full;
         }
 
-        var pcap = new byte[1024 * 1024];
-        new Random(7).NextBytes(pcap);
-        var stream = _temp.File("messages.ndjson");
-        TestReports.SuiteWithEvidence(pcap).Write(stream);
-        var result = await TestReports.WriteAsync(stream, _temp.File("reports"), "browser-test");
+        // Reqnroll's own stream of a run with every status; its 1,500-byte link0.pcap leaves the page at a 1 KiB limit.
+        var result = await TestReports.WriteAsync(ReqnrollStreams.Whole, _temp.File("reports"), "browser-test",
+            AttachmentPolicy.Default with { InlineLimitBytes = 1024, InlineTextLimitBytes = 1024, TextExcerptChars = 256 });
         return result.RunDirectory;
     }
 
@@ -245,10 +242,10 @@ public sealed class ReportInBrowserTests : IDisposable
     {
         await foreach (var envelope in new Alpy.Reports.Messages.MessageStreamReader(Path.Combine(runDirectory, RunFolderLayout.Messages)).ReadAllAsync(TestContext.Current.CancellationToken))
         {
-            if (envelope.Kind == "attachment" && envelope.GetString("mediaType") == mediaType && envelope.GetString("url") is null)
+            if (envelope.Envelope.Attachment is { Url: null } attachment && attachment.MediaType == mediaType)
             {
-                var body = envelope.GetString("body") ?? "";
-                return envelope.GetString("contentEncoding") == "BASE64" ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body)) : body;
+                var body = attachment.Body ?? "";
+                return attachment.ContentEncoding == Io.Cucumber.Messages.Types.AttachmentContentEncoding.BASE64 ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(body)) : body;
             }
         }
 

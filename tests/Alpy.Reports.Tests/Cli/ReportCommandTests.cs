@@ -48,7 +48,7 @@ public sealed class ReportCommandTests : IDisposable
     public async Task Given_a_corrupt_stream_When_reported_Then_it_exits_2_naming_file_and_line()
     {
         var path = _temp.File("bad.ndjson");
-        await File.WriteAllTextAsync(path, "{\"meta\":{}}\nnot json\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(path, Json.MetaLine + "\nnot json\n", TestContext.Current.CancellationToken);
 
         var (exit, _, error) = await Alpy.RunAsync("report", path, "--reports", _temp.File("reports"));
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Alpy.Reports.Html;
-using Alpy.Reports.Messages;
+using Alpy.Reports.Tests.Support;
+using Envelope = Io.Cucumber.Messages.Types.Envelope;
 
 namespace Alpy.Reports.Tests.Html;
 
@@ -13,11 +14,12 @@ public sealed class ReadableExceptionsTests
 
         var completed = ReadableExceptions.Complete(envelope);
 
-        completed.Message["testStepResult"]!["exception"]!["stackTrace"]!.GetValue<string>()
+        completed.TestStepFinished.TestStepResult.Exception.StackTrace
             .Should().Be("Alpy.VerdictException: expected 1, got 0\n   at Steps.Then() in Steps.cs:line 83");
-        completed.Raw.IsEmpty.Should().BeTrue("the message changed, so typed views must read it, not the bytes read");
-        envelope.Message["testStepResult"]!["exception"]!["stackTrace"]!.GetValue<string>().Should().Be("   at Steps.Then() in Steps.cs:line 83",
-            "the message stream keeps what the runner wrote; only the page gets the copy");
+        completed.TestStepFinished.TestStepResult.Message.Should().Be("expected 1, got 0");
+        completed.TestStepFinished.TestStepId.Should().Be("step-1");
+        envelope.TestStepFinished.TestStepResult.Exception.StackTrace.Should().Be("   at Steps.Then() in Steps.cs:line 83",
+            "the message stream keeps what Reqnroll wrote; only the page gets the copy");
     }
 
     [Fact]
@@ -29,55 +31,81 @@ public sealed class ReadableExceptionsTests
     }
 
     [Fact]
-    public void Given_an_async_step_that_failed_When_completed_Then_only_the_frames_a_reader_acts_on_stay()
+    public void Given_a_step_that_failed_in_Reqnroll_When_completed_Then_only_the_frames_a_reader_acts_on_stay()
     {
-        // As the runner records an async step's failure (the shape of a real trace, trimmed to the frame kinds).
+        // As Reqnroll 3.3.4 records a failed step (Streams/whole.ndjson), with an async step's frames.
         var envelope = StepFinished(string.Join('\n',
+            "   at Xunit.Assert.Equal[T](T expected, T actual) in /_/src/xunit.v3.assert/Asserts/EqualityAsserts.cs:line 36",
             "   at Alpy.Specs.Steps.Scenario.ScenarioApps.RunAsync(String node) in /src/Alpy.Specs.Steps/Scenario/ScenarioApps.cs:line 40",
             "   at System.Runtime.CompilerServices.AsyncMethodBuilderCore.Start[TStateMachine](TStateMachine& stateMachine)",
             "--- End of stack trace from previous location ---",
             "   at Alpy.Specs.Steps.Bindings.TrafficSteps.WhenSends(String message) in /src/Alpy.Specs.Steps/Bindings/TrafficSteps.cs:line 63",
-            "   at System.Reflection.MethodInvoker.InterpretedInvoke_Method(Object obj, IntPtr* args)",
-            "   at InvokeStub_TrafficSteps.WhenSends(Object, Span`1)",
+            "   at InvokeStub_Action`2.Invoke(Object, Span`1)",
+            "   at System.Reflection.MethodBaseInvoker.InvokeWithFewArgs(Object obj, BindingFlags invokeAttr, Binder binder, Object[] parameters, CultureInfo culture)",
             "--- End of stack trace from previous location ---",
-            "   at Alpy.Runner.Bindings.BindingInvoker.InvokeAsync(Object target, Object[] arguments) in /src/Alpy.Runner/Bindings/BindingInvoker.cs:line 21",
-            "   at System.Threading.Tasks.Task.ExecuteWithThreadLocal(Task& currentTaskSlot, Thread threadPoolThread)",
-            "   at Xunit.v3.TestInvoker.InvokeAsync()"));
+            "   at Reqnroll.Bindings.BindingInvoker.InvokeBindingAsync(IBinding binding, IContextManager contextManager, Object[] arguments, ITestTracer testTracer, DurationHolder durationHolder)",
+            "   at Reqnroll.Infrastructure.TestExecutionEngine.ExecuteStepMatchAsync(BindingMatch match, Object[] arguments, DurationHolder durationHolder)"));
 
-        var trace = ReadableExceptions.Complete(envelope).Message["testStepResult"]!["exception"]!["stackTrace"]!.GetValue<string>();
+        var trace = ReadableExceptions.Complete(envelope).TestStepFinished.TestStepResult.Exception.StackTrace;
 
         trace.Split('\n').Should().Equal(
             "Alpy.VerdictException: expected 1, got 0",
             "   at Alpy.Specs.Steps.Scenario.ScenarioApps.RunAsync(String node) in /src/Alpy.Specs.Steps/Scenario/ScenarioApps.cs:line 40",
             "--- End of stack trace from previous location ---",
             "   at Alpy.Specs.Steps.Bindings.TrafficSteps.WhenSends(String message) in /src/Alpy.Specs.Steps/Bindings/TrafficSteps.cs:line 63",
-            "   (6 frames of the runner, reflection and async plumbing hidden; messages.ndjson has the whole trace)");
+            "   (6 frames of Reqnroll, reflection and async plumbing hidden; messages.ndjson has the whole trace)");
     }
 
     [Fact]
     public void Given_a_trace_of_plumbing_only_When_completed_Then_its_frames_stay_rather_than_none()
     {
-        var envelope = StepFinished("   at Alpy.Runner.Execution.ScenarioRunner.RunAsync() in ScenarioRunner.cs:line 9");
+        var envelope = StepFinished("   at Reqnroll.Infrastructure.TestExecutionEngine.OnTestRunStartAsync()");
 
-        ReadableExceptions.Complete(envelope).Message["testStepResult"]!["exception"]!["stackTrace"]!.GetValue<string>()
-            .Should().Be("Alpy.VerdictException: expected 1, got 0\n   at Alpy.Runner.Execution.ScenarioRunner.RunAsync() in ScenarioRunner.cs:line 9");
+        ReadableExceptions.Complete(envelope).TestStepFinished.TestStepResult.Exception.StackTrace
+            .Should().Be("Alpy.VerdictException: expected 1, got 0\n   at Reqnroll.Infrastructure.TestExecutionEngine.OnTestRunStartAsync()");
+    }
+
+    [Fact]
+    public void Given_a_failed_BeforeTestRun_hook_When_completed_Then_its_trace_is_readable_too()
+    {
+        var envelope = Json.Envelope(new JsonObject
+        {
+            ["testRunHookFinished"] = new JsonObject
+            {
+                ["testRunHookStartedId"] = "h1",
+                ["result"] = Result("   at Lab.BootLab() in Lab.cs:line 9"),
+                ["timestamp"] = new JsonObject { ["seconds"] = 1, ["nanos"] = 0 },
+            },
+        });
+
+        ReadableExceptions.Complete(envelope).TestRunHookFinished.Result.Exception.StackTrace
+            .Should().StartWith("Alpy.VerdictException: expected 1, got 0\n   at Lab.BootLab()");
     }
 
     [Fact]
     public void Given_other_messages_When_completed_Then_they_are_left_alone()
     {
-        var envelope = new Envelope("pickle", new JsonObject { ["exception"] = new JsonObject { ["stackTrace"] = "x", ["message"] = "y" } });
+        var envelope = Json.Envelope(new JsonObject { ["testRunStarted"] = new JsonObject { ["id"] = "r", ["timestamp"] = new JsonObject { ["seconds"] = 1, ["nanos"] = 0 } } });
 
         ReadableExceptions.Complete(envelope).Should().BeSameAs(envelope);
     }
 
-    private static Envelope StepFinished(string trace) => new("testStepFinished", new JsonObject
+    private static Envelope StepFinished(string trace) => Json.Envelope(new JsonObject
     {
-        ["testStepResult"] = new JsonObject
+        ["testStepFinished"] = new JsonObject
         {
-            ["status"] = "FAILED",
-            ["message"] = "expected 1, got 0",
-            ["exception"] = new JsonObject { ["type"] = "Alpy.VerdictException", ["message"] = "expected 1, got 0", ["stackTrace"] = trace },
+            ["testCaseStartedId"] = "tcs-1",
+            ["testStepId"] = "step-1",
+            ["testStepResult"] = Result(trace),
+            ["timestamp"] = new JsonObject { ["seconds"] = 1, ["nanos"] = 0 },
         },
-    }) { Raw = new byte[] { 1 } };
+    });
+
+    private static JsonObject Result(string trace) => new()
+    {
+        ["status"] = "FAILED",
+        ["message"] = "expected 1, got 0",
+        ["duration"] = new JsonObject { ["seconds"] = 0, ["nanos"] = 1000 },
+        ["exception"] = new JsonObject { ["type"] = "Alpy.VerdictException", ["message"] = "expected 1, got 0", ["stackTrace"] = trace },
+    };
 }

@@ -29,6 +29,28 @@ public sealed class JUnitWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_Reqnrolls_stream_When_written_Then_CI_counts_what_dotnet_test_counted_and_each_failure_names_its_step()
+    {
+        var xml = await WriteAsync(await Runs.ReadAsync(ReqnrollStreams.Whole));
+
+        var root = xml.Root!;
+        ((int)root.Attribute("tests")!, (int)root.Attribute("failures")!, (int)root.Attribute("skipped")!, (int)root.Attribute("errors")!).Should().Be((18, 5, 1, 0));
+        root.Elements("testsuite").Select(s => s.Attribute("file")!.Value).Should().Contain("Features/statuses.feature");
+        Case(xml, "Adding fails").Element("failure")!.Attribute("message")!.Value
+            .Should().Be("Then the result is 5 (Features/statuses.feature:14): Assert.Equal() Failure: Values differ");
+        Case(xml, "An ignored scenario").Element("skipped").Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Given_a_failed_BeforeTestRun_hook_When_written_Then_CI_sees_an_error_though_no_scenario_ran()
+    {
+        var xml = await WriteAsync(await Runs.ReadAsync(ReqnrollStreams.BeforeRunFailed));
+
+        ((int)xml.Root!.Attribute("errors")!).Should().Be(1);
+        xml.Root.Element("testsuite")!.Element("testcase")!.Element("error")!.Attribute("message")!.Value.Should().Contain("BeforeTestRun hook Lab.BootLab failed");
+    }
+
+    [Fact]
     public async Task Given_a_failed_scenario_When_written_Then_its_failure_carries_the_step_file_line_message_and_evidence()
     {
         var xml = await WriteAsync(await Runs.CckAsync("attachments"), "reports/runs/x/report.html");

@@ -59,7 +59,8 @@ public sealed class ShardMergerTests : IDisposable
         var envelopes = new List<(string Kind, JsonObject Message)>();
         await foreach (var (envelope, _) in new ShardMerger(streams).MergeAsync(TestContext.Current.CancellationToken))
         {
-            envelopes.Add((envelope.Kind, envelope.Message));
+            var json = Json.Of(envelope.Envelope).Single();
+            envelopes.Add((json.Key, (JsonObject)json.Value!));
         }
 
         var ids = envelopes.Select(e => e.Message["id"]?.ToString()).Where(id => id is not null).ToList();
@@ -86,7 +87,7 @@ public sealed class ShardMergerTests : IDisposable
 
         (await act.Should().ThrowAsync<ReportException>()).Which.Message.Should()
             .Contain("'Scenario 1 of feature 2' (features/feature02.feature)").And.Contain("shard 1").And.Contain("shard 2")
-            .And.Contain("ALPY_SHARD=i/N");
+            .And.Contain("--shard i/N");
     }
 
     [Fact]
@@ -149,10 +150,10 @@ public sealed class ShardMergerTests : IDisposable
 
     private static async Task<RunResult> BuildAsync(ShardMerger merger)
     {
-        var builder = new RunResultBuilder("merged");
+        var builder = new RunResultBuilder();
         await foreach (var (envelope, _) in merger.MergeAsync(TestContext.Current.CancellationToken))
         {
-            builder.Add(envelope);
+            builder.Add(envelope.Envelope);
         }
 
         return builder.Build();

@@ -146,12 +146,12 @@ public sealed class RunResultBuilderTests : IDisposable
     public async Task Given_a_message_missing_a_required_field_When_analysed_Then_the_error_names_the_line_and_the_field()
     {
         var path = _temp.File("bad-pickle.ndjson");
-        await File.WriteAllTextAsync(path, "{\"meta\":{}}\n{\"pickle\":{\"uri\":\"a.feature\",\"name\":\"x\"}}\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(path, Json.MetaLine + "\n{\"pickle\":{\"uri\":\"a.feature\",\"name\":\"x\"}}\n", TestContext.Current.CancellationToken);
 
         var act = () => Runs.ReadAsync(path);
 
         (await act.Should().ThrowAsync<MessageStreamException>())
-            .Which.Message.Should().Contain($"{path}:2:").And.Contain("'pickle'").And.Contain("id");
+            .Which.Message.Should().Contain($"{path}:2:").And.Contain("'pickle'").And.Contain("Pickle.Id cannot be null");
     }
 
     [Fact]
