@@ -15,7 +15,8 @@ internal static class FeatureSuiteRun
             Directory.Delete(reports, recursive: true);
         var environment = new Dictionary<string, string>
         {
-            ["ALPY_SPECS_REPORTS"] = "/bench-runner",
+            ["REQNROLL_FORMATTERS_MESSAGE"] = $"outputFilePath={Path.Combine(reports, "messages.ndjson")}",
+            ["ALPY_ARTIFACTS"] = Path.Combine(reports, "runs"),
             ["ALPY_KEEP_LAB"] = "never",
             ["TMPDIR"] = folder, // the xUnit adapter copies attachments into the temp folder and never removes them
             ["MSBUILDDISABLENODEREUSE"] = "1",

@@ -10,11 +10,10 @@ using Alpy.Bench.Runner;
 //   2. the feature suite itself, once (labs and all), for its wall time and its median scenario;
 //   3. the runner's share of a lab scenario: (per scenario + its steps x per step) / the median scenario's duration.
 //
-//   dotnet run -c Release --project bench/Alpy.Bench.Runner [-- --runs N] [--no-suite] [--runner reqnroll|alpy]
-const string Usage = "usage: Alpy.Bench.Runner [--runs N] [--no-suite] [--runner reqnroll|alpy]";
+//   dotnet run -c Release --project bench/Alpy.Bench.Runner [-- --runs N] [--no-suite]
+const string Usage = "usage: Alpy.Bench.Runner [--runs N] [--no-suite]";
 var runs = 5;
 var suite = true;
-var runner = RunnerKind.Reqnroll;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -26,9 +25,6 @@ for (var i = 0; i < args.Length; i++)
         case "--no-suite":
             suite = false;
             break;
-        case "--runner" when i + 1 < args.Length && args[i + 1] is "reqnroll" or "alpy":
-            runner = args[++i] == "alpy" ? RunnerKind.AlpyRunner : RunnerKind.Reqnroll;
-            break;
         default:
             Console.Error.WriteLine($"Alpy.Bench.Runner: \"{args[i]}\" is not an option this benchmark takes (or its value is missing).\n{Usage}");
             return 2;
@@ -39,13 +35,13 @@ var root = Repository.Root();
 var folder = Repository.TempFolder();
 try
 {
-    Console.WriteLine($"Runner benchmark ({runner}): {runs} runs of each synthetic suite, {Environment.ProcessorCount} cores, load average {Repository.Load()}, temp {folder}");
+    Console.WriteLine($"Runner benchmark (Reqnroll): {runs} runs of each synthetic suite, {Environment.ProcessorCount} cores, load average {Repository.Load()}, temp {folder}");
     SyntheticSuite[] suites =
     [
-        new("steps5", 100, 20, 5, runner),
-        new("steps10", 100, 20, 10, runner),
-        new("half", 50, 20, 5, runner),
-        new("one", 1, 1, 1, runner),
+        new("steps5", 100, 20, 5),
+        new("steps10", 100, 20, 10),
+        new("half", 50, 20, 5),
+        new("one", 1, 1, 1),
     ];
     var projects = suites.Select(s => s.Write(folder, root)).ToArray();
     foreach (var project in projects)

@@ -9,7 +9,7 @@ namespace Alpy.Bench.Runner;
 /// methods (200 step definitions, each a Cucumber Expression with an {int}), run one scenario at a time and with the
 /// message formatter on, as the feature suite runs. What it costs beyond the test host is the runner's own work.
 /// </summary>
-internal sealed record SyntheticSuite(string Name, int Features, int ScenariosPerFeature, int StepsPerScenario, RunnerKind Runner)
+internal sealed record SyntheticSuite(string Name, int Features, int ScenariosPerFeature, int StepsPerScenario)
 {
     public const int StepDefinitions = 200;
 
@@ -25,7 +25,7 @@ internal sealed record SyntheticSuite(string Name, int Features, int ScenariosPe
         File.WriteAllText(Path.Combine(project, $"{Name}.csproj"), ProjectFile(repositoryRoot));
         File.WriteAllText(Path.Combine(project, "reqnroll.json"),
             $$"""{ "formatters": { "message": { "outputFilePath": "{{Path.Combine(project, "messages.ndjson")}}" } } }""");
-        File.WriteAllText(Path.Combine(project, "Steps.cs"), StepsFile(Runner));
+        File.WriteAllText(Path.Combine(project, "Steps.cs"), StepsFile());
         for (var feature = 0; feature < Features; feature++)
             File.WriteAllText(Path.Combine(project, "features", $"f{feature:000}.feature"), FeatureFile(feature));
         return project;
@@ -34,7 +34,7 @@ internal sealed record SyntheticSuite(string Name, int Features, int ScenariosPe
     /// <summary>The built test assembly of the project in <paramref name="project"/>.</summary>
     public string Assembly(string project) => Path.Combine(project, "bin", "Release", "net10.0", $"{Name}.dll");
 
-    private string ProjectFile(string repositoryRoot)
+    private static string ProjectFile(string repositoryRoot)
     {
         var versions = XDocument.Load(Path.Combine(repositoryRoot, "Directory.Packages.props")).Descendants("PackageVersion")
             .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!);
@@ -51,19 +51,16 @@ internal sealed record SyntheticSuite(string Name, int Features, int ScenariosPe
               <ItemGroup>
             {Package("xunit.v3")}
             {Package("Microsoft.NET.Test.Sdk")}
-            {(Runner == RunnerKind.Reqnroll ? Package("Reqnroll.xunit.v3") : "")}
+            {Package("Reqnroll.xunit.v3")}
               </ItemGroup>
-              <ItemGroup>
-                <AdditionalFiles Include="features/**/*.feature" />
-              </ItemGroup>
-            {(Runner == RunnerKind.AlpyRunner ? $"""  <Import Project="{repositoryRoot}/src/Alpy.Runner/build/Alpy.Runner.targets" />""" : "")}
             </Project>
             """;
     }
 
-    private static string StepsFile(RunnerKind runner)
+    private static string StepsFile()
     {
-        var text = new StringBuilder(runner == RunnerKind.Reqnroll ? "using Reqnroll;\n" : "using Alpy.Runner;\n").Append("""
+        var text = new StringBuilder("""
+            using Reqnroll;
 
             [assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]
 
@@ -96,9 +93,3 @@ internal sealed record SyntheticSuite(string Name, int Features, int ScenariosPe
     }
 }
 
-/// <summary>Which runner a synthetic project is built for: Reqnroll, or the home-made Alpy.Runner it replaced.</summary>
-internal enum RunnerKind
-{
-    Reqnroll,
-    AlpyRunner,
-}

@@ -14,7 +14,7 @@ internal static class StackTraceFilter
     /// <summary>Namespaces whose frames say how a step was called, not why it failed.</summary>
     private static readonly string[] Plumbing =
     [
-        "Alpy.Runner.", "System.Reflection.", "System.RuntimeMethodHandle.", "System.Runtime.CompilerServices.",
+        "Reqnroll.", "System.Reflection.", "System.RuntimeMethodHandle.", "System.Runtime.CompilerServices.",
         "System.Runtime.ExceptionServices.", "System.Threading.", "Xunit.", "FluentAssertions.Execution.", "InvokeStub_",
     ];
 

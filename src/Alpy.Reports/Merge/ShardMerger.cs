@@ -179,7 +179,7 @@ public sealed class ShardMerger
             {
                 throw new ReportException(
                     $"Scenario {earlier.Name} ran in shard {earlier.Shard + 1} ({_paths[earlier.Shard]}) and in shard {shard + 1} ({_paths[shard]}). " +
-                    "The shards overlap, so merged totals would count it twice. Give every job a different ALPY_SHARD=i/N with the same N.");
+                    "The shards overlap, so merged totals would count it twice. Give every job a different alpy run --shard i/N with the same N.");
             }
 
             return false; // A retry of the same scenario in the same shard.

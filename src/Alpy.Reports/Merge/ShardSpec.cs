@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Alpy.Reports.Merge;
 
 /// <summary>
-/// "Shard i of N" (written i/N, 1-based), as the runner reads it from ALPY_SHARD. Parsing is strict:
+/// "Shard i of N" (written i/N, 1-based), as `alpy run --shard` takes it. Parsing is strict:
 /// "3/2", "0/0" or "two" are errors that say what a valid value is, never a silent full or empty run.
 /// </summary>
 public readonly record struct ShardSpec

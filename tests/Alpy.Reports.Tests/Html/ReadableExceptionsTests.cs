@@ -40,7 +40,7 @@ public sealed class ReadableExceptionsTests
             "   at System.Reflection.MethodInvoker.InterpretedInvoke_Method(Object obj, IntPtr* args)",
             "   at InvokeStub_TrafficSteps.WhenSends(Object, Span`1)",
             "--- End of stack trace from previous location ---",
-            "   at Alpy.Runner.Bindings.BindingInvoker.InvokeAsync(Object target, Object[] arguments) in /src/Alpy.Runner/Bindings/BindingInvoker.cs:line 21",
+            "   at Reqnroll.Bindings.BindingInvoker.InvokeBindingAsync(IBinding binding, IContextManager contextManager, Object[] arguments, ITestTracer testTracer, DurationHolder durationHolder)",
             "   at System.Threading.Tasks.Task.ExecuteWithThreadLocal(Task& currentTaskSlot, Thread threadPoolThread)",
             "   at Xunit.v3.TestInvoker.InvokeAsync()"));
 
@@ -57,10 +57,10 @@ public sealed class ReadableExceptionsTests
     [Fact]
     public void Given_a_trace_of_plumbing_only_When_completed_Then_its_frames_stay_rather_than_none()
     {
-        var envelope = StepFinished("   at Alpy.Runner.Execution.ScenarioRunner.RunAsync() in ScenarioRunner.cs:line 9");
+        var envelope = StepFinished("   at Reqnroll.Infrastructure.TestExecutionEngine.ExecuteStepAsync() in TestExecutionEngine.cs:line 9");
 
         ReadableExceptions.Complete(envelope).Message["testStepResult"]!["exception"]!["stackTrace"]!.GetValue<string>()
-            .Should().Be("Alpy.VerdictException: expected 1, got 0\n   at Alpy.Runner.Execution.ScenarioRunner.RunAsync() in ScenarioRunner.cs:line 9");
+            .Should().Be("Alpy.VerdictException: expected 1, got 0\n   at Reqnroll.Infrastructure.TestExecutionEngine.ExecuteStepAsync() in TestExecutionEngine.cs:line 9");
     }
 
     [Fact]

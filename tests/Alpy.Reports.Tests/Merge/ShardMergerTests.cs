@@ -86,7 +86,7 @@ public sealed class ShardMergerTests : IDisposable
 
         (await act.Should().ThrowAsync<ReportException>()).Which.Message.Should()
             .Contain("'Scenario 1 of feature 2' (features/feature02.feature)").And.Contain("shard 1").And.Contain("shard 2")
-            .And.Contain("ALPY_SHARD=i/N");
+            .And.Contain("--shard i/N");
     }
 
     [Fact]
