@@ -19,7 +19,7 @@ public sealed class ScenarioHooks(ScenarioLab lab, ScenarioApps apps, ScenarioCo
         await apps.StopServersAsync().ConfigureAwait(false);
         if (!lab.HasLab)
             return;
-        var folder = ScenarioEvidence.Folder(lab.Lease, scenario.ScenarioInfo.Title);
+        var folder = ScenarioEvidence.Folder(lab.Lease, ScenarioLab.Title(scenario.ScenarioInfo));
         try
         {
             ScenarioEvidence.Attach(output, lab.Lease, folder, apps.Results, failed);

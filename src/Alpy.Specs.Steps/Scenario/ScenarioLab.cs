@@ -47,7 +47,17 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario, FeatureC
         _lease is null ? Task.FromResult<KeptLab?>(null) : pool.ReleaseAsync(_lease, failed, $"scenario {Name} failed");
 
     /// <summary>The scenario as messages name it: "Title" (feature "Feature title").</summary>
-    private string Name => $"\"{scenario.ScenarioInfo.Title}\" (feature \"{feature.FeatureInfo.Title}\")";
+    private string Name => $"\"{Title(scenario.ScenarioInfo)}\" (feature \"{feature.FeatureInfo.Title}\")";
+
+    /// <summary>The scenario's title, an outline row's with its values put in (Reqnroll's ScenarioInfo keeps the placeholders).</summary>
+    public static string Title(ScenarioInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        var title = info.Title;
+        foreach (System.Collections.DictionaryEntry argument in info.Arguments)
+            title = title.Replace($"<{argument.Key}>", argument.Value?.ToString(), StringComparison.Ordinal);
+        return title;
+    }
 
     /// <summary>The lab's node for <paramref name="node"/>.</summary>
     /// <exception cref="StepValueException">The topology has no such link or VLAN.</exception>

@@ -25,6 +25,9 @@ public sealed partial class ShardedRunTests(SampleSuite samples)
         AlpyCli.LastLine(whole.Out).Should().Be("11 passed, 1 failed", whole.Out);
         Regex.Matches(whole.Out, @"^\d+/12 (passed|failed) ", RegexOptions.Multiline).Should().HaveCount(12, "one progress line per scenario");
         whole.Out.Should().Contain("failed  This one fails on purpose");
+        whole.Out.Should().Contain("passed  5 doubled is 10 (n: 5, twice: 10)", "an outline row is named by its values");
+        foreach (var results in new[] { Path.Combine(samples.Temp, "whole", "specs.trx"), Path.Combine(samples.Temp, "reports", "runs", "whole", "junit.xml") })
+            File.ReadAllText(results).Should().NotContain("__pickleIndex", $"{results} names tests readably (Reqnroll issue #927)").And.Contain("5 doubled is 10");
 
         // Then: every feature ran in exactly one shard, and no shard was empty
         var features = shards.Select(s => ShardFeatures().Match(s.Out)).Select(m => m.Success ? m.Groups[1].Value.Split(", ") : []).ToList();

@@ -40,7 +40,7 @@ public sealed class BuildTimeCheckTests
         try
         {
             return await DotnetCli.SucceedAsync(TestPaths.Root, "build", project, "-c", TestPaths.Configuration, "--no-incremental", "-p:BuildProjectReferences=false",
-                "-o", output.FullName, "--disable-build-servers", "-nologo", "-v", "q");
+                "-o", output.FullName, "-p:AlpyShowStepWarnings=true", "--disable-build-servers", "-nologo", "-v", "q");
         }
         finally
         {
