@@ -21,7 +21,8 @@ internal static class FeatureSuiteRun
             ["TMPDIR"] = folder, // the xUnit adapter copies attachments into the temp folder and never removes them
             ["MSBUILDDISABLENODEREUSE"] = "1",
         };
-        var log = Path.Combine(folder, "feature-suite.log");
+        Directory.CreateDirectory(reports);
+        var log = Path.Combine(reports, "dotnet-test.log"); // kept with the stream and the labs' run folders
         var run = await ChildProcess.RunAsync("dotnet", ["test", "src/Alpy.Specs", "--no-build", "-c", "Release", "-nologo"], root, environment, log,
             TimeSpan.FromMinutes(30)).ConfigureAwait(false);
         var stream = Path.Combine(reports, "messages.ndjson");
