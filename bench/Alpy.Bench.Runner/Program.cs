@@ -1,114 +1,90 @@
-using System.Diagnostics;
+using System.Globalization;
 using Alpy.Bench.Runner;
 
-// Runner benchmark: 2,000 scenarios x 5 steps against 200 step definitions.
-//   dotnet run -c Release --project bench/Alpy.Bench.Runner [-- --runs N] [--processes P]
-// Reports medians of N runs (default 7) with a reference measured in the same run, and the
-// marginal cost of a step: the same scenarios with 10 steps instead of 5, the difference per extra step;
-// and of a scenario: half the scenarios, the difference per extra scenario, and the run's fixed cost.
-// The whole benchmark runs in P processes one after the other (default 3), then each figure's range over them:
-// the same code reads up to ±30 % differently from one process to the next (docs/runner.md, sixth pass).
-const string Usage = "usage: Alpy.Bench.Runner [--runs N] [--processes P]   (N: timed runs per figure, default 7; P: benchmark processes, default 3)";
-
-var runs = 7;
-var processes = 3;
-string? figuresPath = null; // set when this process is one of a parent's P: save the figures there
-for (var i = 0; i < args.Length; i += 2)
+// What the Gherkin runner costs the suite, side by side in one run:
+//   1. synthetic suites (empty step methods, the message formatter on, one scenario at a time), each a real xUnit v3
+//      test project built in Release and run as its own process, N times, interleaved:
+//        steps5   2,000 scenarios x 5 steps      steps10  2,000 scenarios x 10 steps
+//        half     1,000 scenarios x 5 steps      one      1 scenario x 1 step (the test host and run's fixed cost)
+//      per step = (steps10 - steps5) / 10,000; per scenario = (steps5 - half) / 1,000 - 5 x per step; medians of CPU and wall.
+//   2. the feature suite itself, once (labs and all), for its wall time and its median scenario;
+//   3. the runner's share of a lab scenario: (per scenario + its steps x per step) / the median scenario's duration.
+//
+//   dotnet run -c Release --project bench/Alpy.Bench.Runner [-- --runs N] [--no-suite]
+const string Usage = "usage: Alpy.Bench.Runner [--runs N] [--no-suite]";
+var runs = 5;
+var suite = true;
+for (var i = 0; i < args.Length; i++)
 {
-    var option = args[i];
-    var value = i + 1 < args.Length ? args[i + 1] : null;
-    var number = int.TryParse(value, out var parsed) && parsed > 0 ? parsed : (int?)null;
-    var problem = option switch
+    switch (args[i])
     {
-        "--runs" or "--processes" when number is null => $"{option} needs a whole number above 0{(value is null ? string.Empty : $", not \"{value}\"")}.",
-        "--figures" when value is null => "--figures needs a file path.",
-        "--runs" or "--processes" or "--figures" => null,
-        _ => $"\"{option}\" is not an option this benchmark takes.",
-    };
-    if (problem is not null)
-    {
-        Console.Error.WriteLine($"Alpy.Bench.Runner: {problem}");
-        Console.Error.WriteLine(Usage);
-        return 2;
-    }
-
-    switch (option)
-    {
-        case "--runs":
-            runs = number!.Value;
+        case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0:
+            runs = n;
+            i++;
             break;
-        case "--processes":
-            processes = number!.Value;
+        case "--no-suite":
+            suite = false;
             break;
         default:
-            figuresPath = value;
-            break;
+            Console.Error.WriteLine($"Alpy.Bench.Runner: \"{args[i]}\" is not an option this benchmark takes (or its value is missing).\n{Usage}");
+            return 2;
     }
 }
 
-SuiteRun.RemoveLeftovers();
-if (processes > 1 && figuresPath is null)
+var root = Repository.Root();
+var folder = Repository.TempFolder();
+try
 {
-    return await RunProcessesAsync(runs, processes);
-}
-
-var figures = new Figures();
-var suite = SyntheticSuite.Create(features: 100, scenariosPerFeature: 20, stepsPerScenario: 5, stepDefinitions: 200);
-var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
-Console.WriteLine($"Alpy.Runner benchmark: {suite.ScenarioCount} scenarios x {suite.StepsPerScenario} steps, {suite.StepDefinitionCount} step definitions, {runs} runs, {Environment.ProcessorCount} cores, load average {load}");
-Console.WriteLine();
-await new DryRunBenchmark(suite, runs, figures).RunAsync();
-await new DispatchBenchmark(suite, runs, figures).RunAsync();
-var step = await new MarginalStepBenchmark(suite, suite.WithStepsPerScenario(2 * suite.StepsPerScenario), runs, figures).RunAsync();
-// One step per scenario, so that subtracting the (noisy) step figure moves the scenario's own part least.
-var oneStep = suite.WithStepsPerScenario(1);
-await new ScenarioCostBenchmark(oneStep.WithScenariosPerFeature(oneStep.ScenarioCount / oneStep.Features.Count / 2), oneStep, runs, figures).RunAsync(step.CpuMicroseconds, step.Bytes);
-if (figuresPath is not null)
-{
-    figures.Save(figuresPath);
-}
-
-return 0;
-
-// Runs this benchmark in `count` processes, one after the other (their output goes straight to the console), then the ranges.
-static async Task<int> RunProcessesAsync(int runs, int count)
-{
-    var results = new List<IReadOnlyList<Figure>>();
-    for (var i = 1; i <= count; i++)
+    Console.WriteLine($"Runner benchmark (Reqnroll): {runs} runs of each synthetic suite, {Environment.ProcessorCount} cores, load average {Repository.Load()}, temp {folder}");
+    SyntheticSuite[] suites =
+    [
+        new("steps5", 100, 20, 5),
+        new("steps10", 100, 20, 10),
+        new("half", 50, 20, 5),
+        new("one", 1, 1, 1),
+    ];
+    var projects = suites.Select(s => s.Write(folder, root)).ToArray();
+    foreach (var project in projects)
     {
-        Console.WriteLine($"=== process {i} of {count}");
-        var path = SuiteRun.TempPath($"figures{i}", "json");
-        try
-        {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
-            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-            {
-                start.ArgumentList.Add(typeof(Figures).Assembly.Location); // started as `dotnet Alpy.Bench.Runner.dll`
-            }
-
-            foreach (var argument in new[] { "--runs", runs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--figures", path })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                Console.Error.WriteLine($"Alpy.Bench.Runner: benchmark process {i} of {count} failed (exit code {process.ExitCode}); its output is above.");
-                return 1;
-            }
-
-            results.Add(Figures.Load(path));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-
-        Console.WriteLine();
+        var build = await ChildProcess.RunAsync("dotnet", ["build", project, "-c", "Release", "--disable-build-servers", "-nologo", "-v", "q"], root,
+            new Dictionary<string, string> { ["MSBUILDDISABLENODEREUSE"] = "1" }, Path.Combine(project, "build.log"), TimeSpan.FromMinutes(15));
+        if (build.ExitCode != 0)
+            throw new InvalidOperationException($"Building {project} failed; see {Path.Combine(project, "build.log")}.");
     }
 
-    Figures.PrintSummary(results);
+    var timings = suites.Select(_ => new List<Measured>()).ToArray();
+    for (var round = 0; round < runs + 1; round++) // the first round warms the disk cache and is not counted
+    {
+        for (var s = 0; s < suites.Length; s++)
+        {
+            var measured = await ChildProcess.RunAsync("dotnet", [suites[s].Assembly(projects[s]), "-noLogo", "-noColor"], projects[s], null,
+                Path.Combine(projects[s], "run.log"), TimeSpan.FromMinutes(10));
+            if (measured.ExitCode != 0)
+                throw new InvalidOperationException($"The synthetic suite {suites[s].Name} did not pass (exit {measured.ExitCode}); see {Path.Combine(projects[s], "run.log")}.");
+            if (round > 0)
+                timings[s].Add(measured);
+        }
+    }
+
+    var figures = RunnerFigures.From(suites, timings);
+    figures.Print(suites, timings);
+    if (suite)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"The feature suite (dotnet test src/Alpy.Specs --no-build -c Release, labs and all), load average {Repository.Load()}:");
+        var run = await FeatureSuiteRun.RunAsync(root, folder);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {run.Scenarios} scenarios, {run.Passed} passed, exit code {run.Run.ExitCode}: wall {run.Run.Wall.TotalSeconds:0.0} s, cpu {run.Run.Cpu.TotalSeconds:0.0} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  median scenario {run.MedianScenarioSeconds * 1000:0} ms with {run.MedianSteps:0} steps"));
+        var share = figures.Share(run.MedianSteps, run.MedianScenarioSeconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  the runner's share of the median lab scenario: {share * 100:0.000} % (cpu per scenario and per step above; target < 1 %: {(share < 0.01 ? "met" : "not met")})"));
+    }
+
     return 0;
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
 }

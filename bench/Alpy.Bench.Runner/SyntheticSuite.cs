@@ -1,104 +1,95 @@
-using System.Reflection;
-using System.Reflection.Emit;
+using System.Globalization;
 using System.Text;
-using Alpy.Runner;
+using System.Xml.Linq;
 
 namespace Alpy.Bench.Runner;
 
 /// <summary>
-/// A generated suite: feature texts, and a binding class built at run time with one step
-/// definition method per expression (half Cucumber Expressions, half regular expressions),
-/// starting with 20 different words as real suites do.
+/// A synthetic suite written out as a real xUnit v3 test project: features of scenarios whose steps call empty step
+/// methods (200 step definitions, each a Cucumber Expression with an {int}), run one scenario at a time and with the
+/// message formatter on, as the feature suite runs. What it costs beyond the test host is the runner's own work.
 /// </summary>
-internal sealed class SyntheticSuite
+internal sealed record SyntheticSuite(string Name, int Features, int ScenariosPerFeature, int StepsPerScenario)
 {
-    private static readonly string[] FirstWords = ["the", "a", "an", "client", "server", "router", "link", "packet", "rule", "port", "dut", "node", "app", "capture", "lab", "console", "interface", "route", "table", "firewall"];
+    public const int StepDefinitions = 200;
 
-    private SyntheticSuite(IReadOnlyList<(string Uri, string Source)> features, Type bindings, int scenarios, int steps, int definitions)
+    public int Scenarios => Features * ScenariosPerFeature;
+
+    public int Steps => Scenarios * StepsPerScenario;
+
+    /// <summary>Writes the project into <paramref name="folder"/>/<see cref="Name"/>; returns the project folder.</summary>
+    public string Write(string folder, string repositoryRoot)
     {
-        Features = features;
-        Bindings = bindings;
-        ScenarioCount = scenarios;
-        StepsPerScenario = steps;
-        StepDefinitionCount = definitions;
+        var project = Path.Combine(folder, Name);
+        Directory.CreateDirectory(Path.Combine(project, "features"));
+        File.WriteAllText(Path.Combine(project, $"{Name}.csproj"), ProjectFile(repositoryRoot));
+        File.WriteAllText(Path.Combine(project, "reqnroll.json"),
+            $$"""{ "formatters": { "message": { "outputFilePath": "{{Path.Combine(project, "messages.ndjson")}}" } } }""");
+        File.WriteAllText(Path.Combine(project, "Steps.cs"), StepsFile());
+        for (var feature = 0; feature < Features; feature++)
+            File.WriteAllText(Path.Combine(project, "features", $"f{feature:000}.feature"), FeatureFile(feature));
+        return project;
     }
 
-    public IReadOnlyList<(string Uri, string Source)> Features { get; }
+    /// <summary>The built test assembly of the project in <paramref name="project"/>.</summary>
+    public string Assembly(string project) => Path.Combine(project, "bin", "Release", "net10.0", $"{Name}.dll");
 
-    public Type Bindings { get; }
-
-    public int ScenarioCount { get; }
-
-    public int StepsPerScenario { get; }
-
-    public int StepDefinitionCount { get; }
-
-    public int StepCount => ScenarioCount * StepsPerScenario;
-
-    /// <summary>The step text of definition <paramref name="index"/> with an argument.</summary>
-    public static string StepText(int index, int argument) => $"{StepPrefix(index)}{argument} requests";
-
-    /// <summary>The literal start of definition <paramref name="index"/>'s steps.</summary>
-    public static string StepPrefix(int index) => $"{FirstWords[index % FirstWords.Length]} component {index} handles ";
-
-    /// <summary>The same scenarios with <paramref name="stepsPerScenario"/> steps each, against the same step definitions.</summary>
-    public SyntheticSuite WithStepsPerScenario(int stepsPerScenario) =>
-        Create(Features.Count, ScenarioCount / Features.Count, stepsPerScenario, StepDefinitionCount, Bindings);
-
-    /// <summary>The same features with <paramref name="scenariosPerFeature"/> scenarios each, against the same step definitions.</summary>
-    public SyntheticSuite WithScenariosPerFeature(int scenariosPerFeature) =>
-        Create(Features.Count, scenariosPerFeature, StepsPerScenario, StepDefinitionCount, Bindings);
-
-    public static string Expression(int index) => index % 2 == 0
-        ? $"{FirstWords[index % FirstWords.Length]} component {index} handles {{int}} requests"
-        : $"^{FirstWords[index % FirstWords.Length]} component {index} handles (\\d+) requests$";
-
-    /// <summary>
-    /// A suite of generated features; <paramref name="bindings"/> reuses another suite's binding class
-    /// (same step definitions, so two suites differ only in their features).
-    /// </summary>
-    public static SyntheticSuite Create(int features, int scenariosPerFeature, int stepsPerScenario, int stepDefinitions, Type? bindings = null)
+    private static string ProjectFile(string repositoryRoot)
     {
-        var random = new Random(42);
-        var files = new List<(string, string)>();
-        for (var f = 0; f < features; f++)
-        {
-            var text = new StringBuilder($"Feature: Generated feature {f}\n\n");
-            for (var s = 0; s < scenariosPerFeature; s++)
-            {
-                text.Append($"  Scenario: Scenario {f}.{s}\n");
-                for (var step = 0; step < stepsPerScenario; step++)
-                {
-                    var keyword = step == 0 ? "Given" : "And";
-                    text.Append($"    {keyword} {StepText(random.Next(stepDefinitions), random.Next(1000))}\n");
-                }
+        var versions = XDocument.Load(Path.Combine(repositoryRoot, "Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!);
+        string Package(string id) => $"""    <PackageReference Include="{id}" Version="{versions[id]}" />""";
+        return $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <OutputType>Exe</OutputType>
+                <IsTestProject>true</IsTestProject>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+            {Package("xunit.v3")}
+            {Package("Microsoft.NET.Test.Sdk")}
+            {Package("Reqnroll.xunit.v3")}
+              </ItemGroup>
+            </Project>
+            """;
+    }
 
-                text.Append('\n');
+    private static string StepsFile()
+    {
+        var text = new StringBuilder("""
+            using Reqnroll;
+
+            [assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]
+
+            [Binding]
+            public sealed class Steps
+            {
+
+            """);
+        for (var i = 0; i < StepDefinitions; i++)
+            text.Append(CultureInfo.InvariantCulture, $"    [Given(\"the step number {i} takes {{int}}\")]\n    public void Step{i}(int value) {{ }}\n\n");
+        return text.Append("}\n").ToString();
+    }
+
+    private string FeatureFile(int feature)
+    {
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Feature: Synthetic feature {feature}\n\n");
+        for (var scenario = 0; scenario < ScenariosPerFeature; scenario++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  Scenario: Scenario {scenario} of feature {feature}\n");
+            for (var step = 0; step < StepsPerScenario; step++)
+            {
+                var definition = ((feature * ScenariosPerFeature + scenario) * 7 + step * 13) % StepDefinitions;
+                text.Append(CultureInfo.InvariantCulture, $"    {(step == 0 ? "Given" : "And")} the step number {definition} takes {step}\n");
             }
 
-            files.Add(($"features/generated{f:000}.feature", text.ToString()));
+            text.Append('\n');
         }
 
-        return new SyntheticSuite(files, bindings ?? EmitBindings(stepDefinitions), features * scenariosPerFeature, stepsPerScenario, stepDefinitions);
-    }
-
-    /// <summary>A [Binding] class with one empty [StepDefinition(expression)] method(int) per definition.</summary>
-    private static Type EmitBindings(int count)
-    {
-        var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Alpy.Bench.Runner.Bindings"), AssemblyBuilderAccess.Run);
-        var module = assembly.DefineDynamicModule("Bindings");
-        var type = module.DefineType("GeneratedSteps", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class);
-        type.SetCustomAttribute(new CustomAttributeBuilder(typeof(BindingAttribute).GetConstructor(Type.EmptyTypes)!, []));
-        type.DefineDefaultConstructor(MethodAttributes.Public);
-        var attribute = typeof(StepDefinitionAttribute).GetConstructor([typeof(string)])!;
-        for (var i = 0; i < count; i++)
-        {
-            var method = type.DefineMethod($"Step{i}", MethodAttributes.Public, typeof(void), [typeof(int)]);
-            method.DefineParameter(1, ParameterAttributes.None, "requests");
-            method.SetCustomAttribute(new CustomAttributeBuilder(attribute, [Expression(i)]));
-            method.GetILGenerator().Emit(OpCodes.Ret);
-        }
-
-        return type.CreateType();
+        return text.ToString();
     }
 }
+

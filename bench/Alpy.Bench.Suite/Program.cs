@@ -24,7 +24,7 @@ for (var i = 0; i < options.Runs; i++)
     // Alternating the order spreads any drift of the machine's load over both modes.
     foreach (var mode in i % 2 == 0 ? new[] { "shared", "fresh" } : ["fresh", "shared"])
     {
-        Console.WriteLine($"  run {i + 1}, {mode} lab: dotnet test src/Alpy.Specs --no-build -c Release (ALPY_LAB={mode}, ALPY_SPECS_REPORTS=/bench-{mode}) ...");
+        Console.WriteLine($"  run {i + 1}, {mode} lab: dotnet test src/Alpy.Specs --no-build -c Release (ALPY_LAB={mode}, into reports/bench-{mode}) ...");
         var run = await SuiteRun.RunAsync(root, mode, options);
         Console.WriteLine($"    {run.Wall.TotalSeconds:0.0} s, {run.Result.Totals}, exit code {run.ExitCode}; load average {Repository.LoadAverage()}");
         runs.Add(run);

@@ -26,7 +26,12 @@ internal sealed record SuiteRun(string Mode, TimeSpan Wall, int ExitCode, RunRes
         Directory.CreateDirectory(folder);
 
         var log = Path.Combine(folder, "dotnet-test.log");
-        var environment = new Dictionary<string, string> { ["ALPY_LAB"] = mode, ["ALPY_SPECS_REPORTS"] = "/bench-" + mode };
+        var environment = new Dictionary<string, string>
+        {
+            ["ALPY_LAB"] = mode,
+            ["REQNROLL_FORMATTERS_MESSAGE"] = $"outputFilePath={Path.Combine(folder, "messages.ndjson")}",
+            ["ALPY_ARTIFACTS"] = Path.Combine(folder, "runs"),
+        };
         var (wall, exitCode) = await DotnetTest.RunAsync(root, options.Filter is { } filter ? ["--filter", filter] : [], environment, log, options.Timeout, cancellationToken)
             .ConfigureAwait(false);
 
@@ -47,7 +52,11 @@ internal sealed record SuiteRun(string Mode, TimeSpan Wall, int ExitCode, RunRes
         var folder = Path.Combine(root, "reports", "bench-empty");
         Directory.CreateDirectory(folder);
         var log = Path.Combine(folder, "dotnet-test.log");
-        var environment = new Dictionary<string, string> { ["ALPY_SPECS_REPORTS"] = "/bench-empty" };
+        var environment = new Dictionary<string, string>
+        {
+            ["REQNROLL_FORMATTERS_MESSAGE"] = $"outputFilePath={Path.Combine(folder, "messages.ndjson")}",
+            ["ALPY_ARTIFACTS"] = Path.Combine(folder, "runs"),
+        };
         var (wall, exitCode) = await DotnetTest.RunAsync(root, ["--filter", "FullyQualifiedName=Alpy.Bench.Suite.NoSuchScenario"], environment, log, options.Timeout, cancellationToken)
             .ConfigureAwait(false);
         return exitCode == 0 ? wall : throw new InvalidOperationException($"dotnet test selecting no scenario exited with {exitCode}; see {log}.");

@@ -6,20 +6,21 @@ using Alpy.Reports.Merge;
 namespace Alpy.Cli.Commands;
 
 /// <summary>
-/// `alpy run`: runs the suite with `dotnet test` (optionally one shard of it), shows progress from its
-/// message stream while it runs (lab boot in the BeforeTestRun hook, then scenarios), then writes the
-/// report and prints the one-screen summary.
+/// `alpy run`: runs the suite with `dotnet test` (optionally one shard of it: whole features, balanced by scenario
+/// count), shows one line per scenario as it finishes, then writes the report from Reqnroll's message stream and
+/// prints the one-screen summary.
 /// </summary>
 internal static class RunCommand
 {
     public static Command Create(CliConsole console)
     {
         var project = new Option<string>("--project") { Description = "The suite's test project.", DefaultValueFactory = _ => "src/Alpy.Specs" };
-        var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (e.g. 2/4): whole features, balanced by scenario count (ALPY_SHARD)." };
+        var features = new Option<string>("--features") { Description = "The suite's feature files (to plan shards and count scenarios).", DefaultValueFactory = _ => "features" };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (e.g. 2/4): whole features, balanced by scenario count." };
         var filter = new Option<string?>("--filter") { Description = "dotnet test filter, e.g. \"Category=smoke\"." };
         var messages = new Option<string>("--messages")
         {
-            Description = "Where the runner writes the message stream (formatters.message.outputFilePath in reqnroll.json).",
+            Description = "Where Reqnroll writes the message stream (given to it as REQNROLL_FORMATTERS_MESSAGE; reqnroll.json's path is not used).",
             DefaultValueFactory = _ => "reports/messages.ndjson",
         };
         var results = new Option<string>("--results") { Description = "Folder for the TRX file and the dotnet test log.", DefaultValueFactory = _ => "reports/tests" };
@@ -28,7 +29,7 @@ internal static class RunCommand
         var options = new ReportOptions();
         var command = new Command("run", "Run the suite (or one shard), showing progress, then write its report and print its summary.")
         {
-            project, shard, filter, messages, results, noBuild, configuration,
+            project, features, shard, filter, messages, results, noBuild, configuration,
         };
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(console, "run", async () =>
@@ -40,6 +41,7 @@ internal static class RunCommand
             var run = new SuiteRun(console, runId, shardSpec, new SuiteRunOptions
             {
                 Project = parse.GetValue(project)!,
+                Features = parse.GetValue(features)!,
                 Filter = parse.GetValue(filter),
                 Messages = parse.GetValue(messages)!,
                 Results = parse.GetValue(results)!,

@@ -3,70 +3,87 @@ using Alpy.Reports.Merge;
 
 namespace Alpy.Cli.Running;
 
-/// <summary>One `dotnet test` of the suite with progress from its message stream; the report is made afterwards.</summary>
+/// <summary>
+/// One `dotnet test` of the suite (or of one shard: its whole features, selected by their titles), showing one line per
+/// scenario as the test runner reports it; the report is made afterwards from the Reqnroll message stream, which the
+/// run writes where `--messages` says (Reqnroll's REQNROLL_FORMATTERS_MESSAGE override of reqnroll.json).
+/// </summary>
 internal sealed class SuiteRun(CliConsole console, string runId, ShardSpec? shard, SuiteRunOptions options)
 {
     public string LogPath => Path.Combine(options.Results, "specs.log");
 
     /// <summary>Runs the suite; returns dotnet test's exit code. A run that wrote no stream is a <see cref="ReportException"/>.</summary>
+    /// <exception cref="FormatException">The shard cannot be planned (more shards than features, features sharing a title).</exception>
+    /// <exception cref="ArgumentException">The features folder is missing or a feature does not parse.</exception>
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
-        // A stream left by an earlier run would show its progress and, if this run writes none, its results.
-        if (File.Exists(options.Messages))
-        {
-            File.Delete(options.Messages);
-        }
+        var features = Features(options.Features);
+        var selected = shard is { } spec ? ShardPlanner.Select(features, spec) : features;
+        var filter = shard is null ? options.Filter : TestFilter.ForFeatures(features, selected, options.Filter);
+        int? expected = options.Filter is null ? selected.Sum(f => f.Scenarios) : null;
+
+        // A stream left by an earlier run would be reported as this run's if this one wrote none.
+        var messages = Path.GetFullPath(options.Messages);
+        if (File.Exists(messages))
+            File.Delete(messages);
 
         var arguments = new List<string>
         {
             "test", options.Project, "-nologo", "--configuration", options.Configuration,
-            "--logger", "trx;LogFileName=specs.trx", "--results-directory", options.Results,
+            "--logger", "console;verbosity=normal", "--logger", "trx;LogFileName=specs.trx", "--results-directory", options.Results,
         };
         if (options.NoBuild)
-        {
             arguments.Add("--no-build");
-        }
-
-        if (options.Filter is { } filter)
-        {
+        if (filter is not null)
             arguments.AddRange(["--filter", filter]);
-        }
 
-        var environment = new Dictionary<string, string> { [ReportRequest.RunIdEnvironmentVariable] = runId };
-        if (shard is { } s)
+        var environment = new Dictionary<string, string>
         {
-            environment["ALPY_SHARD"] = s.ToString();
-        }
+            [ReportRequest.RunIdEnvironmentVariable] = runId,
+            ["REQNROLL_FORMATTERS_MESSAGE"] = $"outputFilePath={messages}",
+        };
+        var what = shard is { } sh ? $", shard {sh} ({string.Join(", ", selected.Select(f => f.Uri))})" : "";
+        console.Line($"alpy run: run {runId}{what}: dotnet {string.Join(' ', arguments)}");
 
-        console.Line($"alpy run: run {runId}{(shard is { } sh ? $", shard {sh}" : "")}: dotnet {string.Join(' ', arguments)}");
-        using var test = TestProcess.Start(arguments, environment, LogPath);
-        var progress = new RunProgress();
-        var follower = new StreamFollower(options.Messages, TimeSpan.FromMilliseconds(250));
-        var display = new ProgressDisplay(console, TimeSpan.FromSeconds(5));
-        var exit = await display.RunAsync("Running the suite", () => Describe(progress), async () =>
+        var progress = new TestProgress(expected);
+        var gate = new object();
+        int exit;
+        using (var test = TestProcess.Start(arguments, environment, LogPath, line =>
+               {
+                   lock (gate)
+                   {
+                       if (progress.Add(line) is { } text)
+                           console.Line(text);
+                   }
+               }))
         {
-            var following = Task.Run(async () =>
+            exit = await test.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!File.Exists(messages))
             {
-                await foreach (var envelope in follower.FollowAsync(() => test.HasExited, cancellationToken).ConfigureAwait(false))
-                {
-                    progress.Add(envelope);
-                }
-            }, cancellationToken);
-            var code = await test.WaitAsync(cancellationToken).ConfigureAwait(false);
-            await following.ConfigureAwait(false);
-            return code;
-        }).ConfigureAwait(false);
+                throw new ReportException(
+                    $"dotnet test exited with {exit} and wrote no message stream at {messages} (after {progress.Describe()}). " +
+                    $"Last lines of {LogPath}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", test.Tail)}");
+            }
+        }
 
-        if (!File.Exists(options.Messages))
+        if (expected is { } planned && progress.Finished != planned)
         {
-            throw new ReportException(
-                $"dotnet test exited with {exit} and wrote no message stream at {options.Messages}. Check formatters.message.outputFilePath in reqnroll.json " +
-                $"(or pass --messages). Last lines of {LogPath}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", test.Tail)}");
+            await console.Error.WriteLineAsync($"alpy run: the run reported {progress.Describe()}, but its features hold {planned}; see {LogPath}.").ConfigureAwait(false);
+            return exit == 0 ? 1 : exit;
         }
 
         return exit;
     }
 
-    private static string Describe(RunProgress progress) =>
-        progress.Scenarios == 0 && progress.Current is null ? "building and starting the test host" : progress.Describe();
+    /// <summary>Every <c>*.feature</c> under <paramref name="folder"/>, named as Reqnroll names them (features/x.feature).</summary>
+    /// <exception cref="ArgumentException">The folder is missing or holds no feature (bad input: exit 2).</exception>
+    private static IReadOnlyList<PlannedFeature> Features(string folder)
+    {
+        if (!Directory.Exists(folder))
+            throw new ArgumentException($"There is no features folder at {Path.GetFullPath(folder)}; pass the suite's features with --features.");
+        var files = Directory.EnumerateFiles(folder, "*.feature", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        return files.Count > 0
+            ? ShardPlanner.Read(files, Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd('/'))!)
+            : throw new ArgumentException($"{Path.GetFullPath(folder)} holds no feature file; pass the suite's features with --features.");
+    }
 }

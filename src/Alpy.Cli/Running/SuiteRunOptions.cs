@@ -6,10 +6,13 @@ internal sealed record SuiteRunOptions
     /// <summary>The suite's test project.</summary>
     public required string Project { get; init; }
 
+    /// <summary>The suite's feature files (for shard planning and the scenario count).</summary>
+    public required string Features { get; init; }
+
     /// <summary>A dotnet test filter, e.g. "Category=smoke".</summary>
     public string? Filter { get; init; }
 
-    /// <summary>Where the runner writes the message stream (formatters.message.outputFilePath).</summary>
+    /// <summary>Where Reqnroll writes the message stream (passed to it as REQNROLL_FORMATTERS_MESSAGE).</summary>
     public required string Messages { get; init; }
 
     /// <summary>Folder for specs.trx and specs.log.</summary>

@@ -4,8 +4,8 @@ namespace Alpy.Cli.Running;
 
 /// <summary>
 /// `dotnet test` of the suite as a child process: argv, never a shell string; its output goes to a log
-/// file (the console shows progress instead); cancelling kills its whole process tree, so an
-/// interrupted run leaves no test host behind.
+/// file and, line by line, to an observer (the console shows progress instead); cancelling kills its whole
+/// process tree, so an interrupted run leaves no test host behind.
 /// </summary>
 internal sealed class TestProcess : IDisposable
 {
@@ -13,15 +13,18 @@ internal sealed class TestProcess : IDisposable
     private readonly StreamWriter _log;
     private readonly Queue<string> _tail = new();
 
-    private TestProcess(Process process, StreamWriter log)
+    private readonly Action<string>? _observer;
+
+    private TestProcess(Process process, StreamWriter log, Action<string>? observer)
     {
         _process = process;
         _log = log;
+        _observer = observer;
     }
 
     public bool HasExited => _process.HasExited;
 
-    public static TestProcess Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath)
+    public static TestProcess Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath, Action<string>? observer = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -42,7 +45,7 @@ internal sealed class TestProcess : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = new Process { StartInfo = info };
-        var test = new TestProcess(process, log);
+        var test = new TestProcess(process, log, observer);
         process.OutputDataReceived += (_, e) => test.Record(e.Data);
         process.ErrorDataReceived += (_, e) => test.Record(e.Data);
         try
@@ -113,6 +116,8 @@ internal sealed class TestProcess : IDisposable
             {
                 _tail.Dequeue();
             }
+
+            _observer?.Invoke(line);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Alpy.Reports.Messages;
 /// <param name="Kind">The envelope's only property name (see <see cref="MessageKinds"/>).</param>
 /// <param name="Message">The message itself.</param>
 /// <param name="Line">The 1-based line of the stream it was read from (0 when made in memory).</param>
-public sealed record Envelope(string Kind, JsonObject Message, int Line = 0)
+internal sealed record Envelope(string Kind, JsonObject Message, int Line = 0)
 {
     /// <summary>Reads a string property of the message, or null when it is absent or not a string.</summary>
     public string? GetString(string property) =>

@@ -1,7 +1,7 @@
 namespace Alpy.Reports.Messages;
 
 /// <summary>Envelope kinds of the Cucumber Messages protocol, as they are spelled in a stream (for the JSON view, <see cref="Envelope"/>).</summary>
-public static class MessageKinds
+internal static class MessageKinds
 {
     public const string Meta = "meta";
     public const string Source = "source";

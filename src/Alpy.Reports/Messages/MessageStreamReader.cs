@@ -83,7 +83,7 @@ public sealed class MessageStreamReader
     /// the other lines are only scanned for their kind, not parsed. For the shard merge, which rewrites ids
     /// whatever the message kind.
     /// </summary>
-    public async IAsyncEnumerable<Envelope> ReadJsonAsync(Func<string, bool>? wanted = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    internal async IAsyncEnumerable<Envelope> ReadJsonAsync(Func<string, bool>? wanted = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var stream = OpenOrExplain();
         ThrowIfEmpty(stream.Length);

@@ -1,4 +1,4 @@
-using Alpy.Runner;
+using Reqnroll;
 using Alpy.Specs.Steps.Catalogue;
 using Alpy.Specs.Steps.Frames;
 using Alpy.Specs.Steps.Scenario;
@@ -11,33 +11,36 @@ namespace Alpy.Specs.Steps.Bindings;
 /// The domain words are sugar over a tcpdump (BPF) filter; the filter steps take one directly.
 /// </summary>
 [Binding]
-public sealed class CaptureSteps(ScenarioLab lab)
+public sealed class CaptureSteps(ScenarioLab lab, ScenarioCancellation cancellation)
 {
+    /// <summary>The scenario's token: the lab's waits stop when the run is cancelled (Reqnroll passes no CancellationToken to steps).</summary>
+    private CancellationToken Token => cancellation.Token;
+
     private const string Section = "Captured frames";
 
     [Then("link {link} carries {frames}")]
     [StepDoc("The link carried such frames since the scenario started. Words: " + FrameDescription.Grammar + ".", Section = Section,
         Example = "Then link 1 carries a TCP SYN to 192.168.1.2 port 88")]
-    public Task ThenLinkCarries(LinkRef link, FrameQuery frames, CancellationToken cancellationToken) =>
-        CheckAsync(link, frames, cancellationToken);
+    public Task ThenLinkCarries(LinkRef link, FrameQuery frames) =>
+        CheckAsync(link, frames, Token);
 
     [Then("link {link} carries a frame matching {string}")]
     [StepDoc("The link carried at least one frame matching a tcpdump filter since the scenario started.", Section = Section,
         Example = "Then link 1 carries a frame matching \"vlan 20 and icmp\"")]
-    public Task ThenLinkCarriesAFrameMatching(LinkRef link, string filter, CancellationToken cancellationToken) =>
-        CheckAsync(link, Filter(filter, Quantity.AtLeastOne), cancellationToken);
+    public Task ThenLinkCarriesAFrameMatching(LinkRef link, string filter) =>
+        CheckAsync(link, Filter(filter, Quantity.AtLeastOne), Token);
 
     [Then("link {link} carries no frame matching {string}")]
     [StepDoc("The link carried no frame matching a tcpdump filter since the scenario started.", Section = Section,
         Example = "Then link 1 carries no frame matching \"tcp port 8080\"")]
-    public Task ThenLinkCarriesNoFrameMatching(LinkRef link, string filter, CancellationToken cancellationToken) =>
-        CheckAsync(link, Filter(filter, Quantity.NoFrame), cancellationToken);
+    public Task ThenLinkCarriesNoFrameMatching(LinkRef link, string filter) =>
+        CheckAsync(link, Filter(filter, Quantity.NoFrame), Token);
 
     [Then("link {link} carries {int} frame(s) matching {string}")]
     [StepDoc("The link carried exactly this many frames matching a tcpdump filter since the scenario started.", Section = Section,
         Example = "Then link 0 carries 2 frames matching \"icmp[icmptype] == icmp-echo\"")]
-    public Task ThenLinkCarriesFramesMatching(LinkRef link, int count, string filter, CancellationToken cancellationToken) =>
-        CheckAsync(link, Filter(filter, new Quantity(QuantityKind.Exactly, Count.Frames(count))), cancellationToken);
+    public Task ThenLinkCarriesFramesMatching(LinkRef link, int count, string filter) =>
+        CheckAsync(link, Filter(filter, new Quantity(QuantityKind.Exactly, Count.Frames(count))), Token);
 
     private Task CheckAsync(LinkRef link, FrameQuery frames, CancellationToken cancellationToken) =>
         CaptureCheck.AssertAsync(lab.Lease.Captures, lab.Link(link), frames, lab.Settings.FrameTimeout, cancellationToken);

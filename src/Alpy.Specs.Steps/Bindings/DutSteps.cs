@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
-using Alpy.Runner;
+using Reqnroll;
 using Alpy.Specs.Steps.Catalogue;
 using Alpy.Specs.Steps.Dut;
 using Alpy.Specs.Steps.Scenario;
@@ -10,18 +10,21 @@ namespace Alpy.Specs.Steps.Bindings;
 
 /// <summary>DUT configuration in domain words, through the appliance's <see cref="IDutDriver"/>.</summary>
 [Binding]
-public sealed class DutSteps(ScenarioLab lab)
+public sealed class DutSteps(ScenarioLab lab, ScenarioCancellation cancellation)
 {
+    /// <summary>The scenario's token: the lab's waits stop when the run is cancelled (Reqnroll passes no CancellationToken to steps).</summary>
+    private CancellationToken Token => cancellation.Token;
+
     private const string Section = "DUT configuration";
 
     [Given("the DUT forwards traffic")]
     [StepDoc("Routing between the links on (the baseline after every reset).", Section = Section, Example = "Given the DUT forwards traffic")]
-    public Task GivenTheDutForwards(CancellationToken cancellationToken) => lab.ConfigureAsync(dut => dut.SetForwardingAsync(true, cancellationToken));
+    public Task GivenTheDutForwards() => lab.ConfigureAsync(dut => dut.SetForwardingAsync(true, Token));
 
     [Given("the DUT does not forward traffic")]
     [StepDoc("Routing between the links off: nothing crosses the DUT; it still answers on its own addresses.", Section = Section,
         Example = "Given the DUT does not forward traffic")]
-    public Task GivenTheDutDoesNotForward(CancellationToken cancellationToken) => lab.ConfigureAsync(dut => dut.SetForwardingAsync(false, cancellationToken));
+    public Task GivenTheDutDoesNotForward() => lab.ConfigureAsync(dut => dut.SetForwardingAsync(false, Token));
 
     /// <summary>What every filter step's documentation says about flows: the stateful contract of <see cref="IDutDriver.FilterAsync"/>.</summary>
     private const string Stateful =
@@ -36,61 +39,60 @@ public sealed class DutSteps(ScenarioLab lab)
     [Given("the DUT drops {traffic}")]
     [StepDoc("Discards the traffic named, silently: the sender waits in vain and nothing reaches the far link." + Stateful, Section = Section,
         Example = "Given the DUT drops TCP port 8080 from link 0 to link 1")]
-    public Task GivenTheDutDrops(TrafficSelector traffic, CancellationToken cancellationToken) =>
-        lab.ConfigureAsync(dut => dut.FilterAsync(new FilterRule(FilterAction.Drop, Checked(traffic)), cancellationToken));
+    public Task GivenTheDutDrops(TrafficSelector traffic) =>
+        lab.ConfigureAsync(dut => dut.FilterAsync(new FilterRule(FilterAction.Drop, Checked(traffic)), Token));
 
     [Given("the DUT rejects {traffic}")]
     [StepDoc("Discards the traffic named and answers: a TCP reset for TCP, an ICMP port unreachable otherwise." + Stateful, Section = Section,
         Example = "Given the DUT rejects UDP port 5353")]
-    public Task GivenTheDutRejects(TrafficSelector traffic, CancellationToken cancellationToken) =>
-        lab.ConfigureAsync(dut => dut.FilterAsync(new FilterRule(FilterAction.Reject, Checked(traffic)), cancellationToken));
+    public Task GivenTheDutRejects(TrafficSelector traffic) =>
+        lab.ConfigureAsync(dut => dut.FilterAsync(new FilterRule(FilterAction.Reject, Checked(traffic)), Token));
 
     [Given("the DUT drops {traffic}, replies included")]
     [StepDoc("Discards every packet of the traffic named, silently." + Stateless, Section = Section,
         Example = "Given the DUT drops ICMP from link 1 to link 0, replies included")]
-    public Task GivenTheDutDropsStateless(TrafficSelector traffic, CancellationToken cancellationToken) =>
-        lab.ConfigureAsync(dut => dut.FilterAsync(new FilterRule(FilterAction.Drop, Checked(traffic), RepliesIncluded: true), cancellationToken));
+    public Task GivenTheDutDropsStateless(TrafficSelector traffic) =>
+        lab.ConfigureAsync(dut => dut.FilterAsync(new FilterRule(FilterAction.Drop, Checked(traffic), RepliesIncluded: true), Token));
 
     [Given("the DUT rejects {traffic}, replies included")]
     [StepDoc("Discards every packet of the traffic named and answers it: a TCP reset for TCP, an ICMP port unreachable otherwise." + Stateless,
         Section = Section, Example = "Given the DUT rejects TCP from link 1 to link 0, replies included")]
-    public Task GivenTheDutRejectsStateless(TrafficSelector traffic, CancellationToken cancellationToken) =>
-        lab.ConfigureAsync(dut => dut.FilterAsync(new FilterRule(FilterAction.Reject, Checked(traffic), RepliesIncluded: true), cancellationToken));
+    public Task GivenTheDutRejectsStateless(TrafficSelector traffic) =>
+        lab.ConfigureAsync(dut => dut.FilterAsync(new FilterRule(FilterAction.Reject, Checked(traffic), RepliesIncluded: true), Token));
 
     [Given("the DUT reroutes {protocol} port {port} to {address} port {port}")]
     [StepDoc("Redirects connections for a port (to any address) to another address and port (DNAT).", Section = Section,
         Example = "Given the DUT reroutes TCP port 80 to 192.168.1.2 port 88")]
-    public Task GivenTheDutReroutes(TrafficProtocol protocol, Port port, IPAddress address, Port toPort, CancellationToken cancellationToken) =>
-        lab.ConfigureAsync(dut => dut.RerouteAsync(new RerouteRule(WithPorts(protocol), port, InLab(address), toPort), cancellationToken));
+    public Task GivenTheDutReroutes(TrafficProtocol protocol, Port port, IPAddress address, Port toPort) =>
+        lab.ConfigureAsync(dut => dut.RerouteAsync(new RerouteRule(WithPorts(protocol), port, InLab(address), toPort), Token));
 
     [Given("the DUT masquerades traffic leaving {interface}")]
     [StepDoc("Traffic the DUT sends out of an interface carries the DUT's own address there as its source (source NAT).", Section = Section,
         Example = "Given the DUT masquerades traffic leaving link 1")]
-    public Task GivenTheDutMasquerades(DutPort port, CancellationToken cancellationToken) =>
-        lab.ConfigureAsync(dut => dut.MasqueradeAsync(new MasqueradeRule(lab.Port(port)), cancellationToken));
+    public Task GivenTheDutMasquerades(DutPort port) =>
+        lab.ConfigureAsync(dut => dut.MasqueradeAsync(new MasqueradeRule(lab.Port(port)), Token));
 
     [Given("the DUT limits traffic leaving {interface} to {rate}")]
     [StepDoc("Traffic the DUT sends out of an interface is held to a rate (shaped).", Section = Section,
         Example = "Given the DUT limits traffic leaving link 1 to 2 Mbit/s")]
-    public Task GivenTheDutLimits(DutPort port, Rate rate, CancellationToken cancellationToken) =>
-        lab.ConfigureAsync(dut => dut.LimitAsync(new RateLimitRule(lab.Port(port), rate), cancellationToken));
+    public Task GivenTheDutLimits(DutPort port, Rate rate) =>
+        lab.ConfigureAsync(dut => dut.LimitAsync(new RateLimitRule(lab.Port(port), rate), Token));
 
     [Given("the DUT balances {protocol} port {port} of {address} across {address} and {address} in the ratio {ratio}")]
     [StepDoc("New connections to one address and port are spread over two backends in a proportion.", Section = Section,
         Example = "Given the DUT balances TCP port 80 of 192.168.1.100 across 192.168.1.2 and 192.168.1.3 in the ratio 3:1")]
-    public Task GivenTheDutBalancesInRatio(TrafficProtocol protocol, Port port, IPAddress address, IPAddress first, IPAddress second, Ratio ratio,
-        CancellationToken cancellationToken)
+    public Task GivenTheDutBalancesInRatio(TrafficProtocol protocol, Port port, IPAddress address, IPAddress first, IPAddress second, Ratio ratio)
     {
         if (ratio.Weights.Length != 2)
             throw new StepValueException($"The ratio {ratio} has {ratio.Weights.Length} parts for 2 backends; give one weight per backend, e.g. 3:1.");
-        return BalanceAsync(protocol, port, address, [new Backend(InLab(first), ratio.Weights[0]), new Backend(InLab(second), ratio.Weights[1])], cancellationToken);
+        return BalanceAsync(protocol, port, address, [new Backend(InLab(first), ratio.Weights[0]), new Backend(InLab(second), ratio.Weights[1])], Token);
     }
 
     [Given("the DUT balances {protocol} port {port} of {address} across these backends:")]
     [StepDoc("New connections to one address and port are spread over the backends of the table by weight (columns: backend, weight).",
         Section = Section, Example = "Given the DUT balances TCP port 80 of 192.168.1.100 across these backends:",
         Argument = "| backend     | weight |\n| 192.168.1.2 | 1      |")]
-    public Task GivenTheDutBalancesAcross(TrafficProtocol protocol, Port port, IPAddress address, DataTable backends, CancellationToken cancellationToken)
+    public Task GivenTheDutBalancesAcross(TrafficProtocol protocol, Port port, IPAddress address, DataTable backends)
     {
         ArgumentNullException.ThrowIfNull(backends);
         if (!backends.ContainsColumn("backend") || !backends.ContainsColumn("weight") || backends.Header.Count != 2)
@@ -103,7 +105,7 @@ public sealed class DutSteps(ScenarioLab lab)
                 ?? throw new StepValueException($"Row {i + 1} of the backends table: \"{StepValueException.Shown(row["weight"])}\" is not a weight; write a whole number from 1 to 100.");
             return new Backend(InLab(Ipv4.Parse(row["backend"].Trim())), weight);
         }).ToImmutableArray();
-        return BalanceAsync(protocol, port, address, list, cancellationToken);
+        return BalanceAsync(protocol, port, address, list, Token);
     }
 
     private Task BalanceAsync(TrafficProtocol protocol, Port port, IPAddress address, ImmutableArray<Backend> backends, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
-using Alpy.Runner;
 using Alpy.Specs.Steps.Evidence;
 using Alpy.Specs.Steps.Labs;
 using Alpy.Specs.Steps.Scenario;
+using Reqnroll;
 
 namespace Alpy.Specs.Steps.Bindings;
 
@@ -21,7 +21,7 @@ public sealed class ScenarioHooks(ScenarioLab lab, ScenarioApps apps, ScenarioCo
     public void StartStep()
     {
         if (scenario.StepContext is { } step)
-            timeline.StepStarted($"{step.Keyword.Trim()} {step.Text}");
+            timeline.StepStarted($"{step.StepInfo.StepDefinitionType} {step.StepInfo.Text}");
     }
 
     [AfterScenario(Order = 100_000)]
@@ -31,9 +31,10 @@ public sealed class ScenarioHooks(ScenarioLab lab, ScenarioApps apps, ScenarioCo
         await apps.StopServersAsync().ConfigureAwait(false);
         if (!lab.HasLab)
             return;
+        var folder = ScenarioEvidence.Folder(lab.Lease, ScenarioLab.Title(scenario.ScenarioInfo));
         try
         {
-            ScenarioEvidence.Attach(output, lab.Lease, apps.Results, failed);
+            ScenarioEvidence.Attach(output, lab.Lease, folder, apps.Results, failed);
         }
         catch (Exception e) when (e is IOException or Alpy.Capture.CaptureException or UnauthorizedAccessException)
         {
@@ -44,21 +45,16 @@ public sealed class ScenarioHooks(ScenarioLab lab, ScenarioApps apps, ScenarioCo
             var kept = await lab.ReleaseAsync(failed).ConfigureAwait(false);
             if (kept is not null)
             {
-                output.AttachText(kept.Instructions, "text/plain", "kept-lab.txt");
+                output.AddAttachment(ScenarioEvidence.WriteFile(folder, "kept-lab.txt", kept.Instructions));
                 await Console.Error.WriteLineAsync(kept.Instructions).ConfigureAwait(false);
             }
         }
     }
 
     [AfterTestRun]
-    public static Task FinishRunAsync(LabPool pool, IReqnrollOutputHelper output)
+    public static Task FinishRunAsync(LabPool pool)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        ArgumentNullException.ThrowIfNull(output);
-        return pool.FinishAsync(text =>
-        {
-            output.WriteLine(text);
-            Console.Error.WriteLine(text);
-        });
+        return pool.FinishAsync(text => Console.Error.WriteLine(text));
     }
 }

@@ -1,28 +1,28 @@
-using Alpy.Runner;
 using Alpy.Specs.Steps.Dut;
 using Alpy.Specs.Steps.Labs;
 using Alpy.Specs.Steps.Settings;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Reqnroll;
+using Reqnroll.BoDi;
 
 namespace Alpy.Specs.Steps.Bindings;
 
 /// <summary>
-/// What the whole run shares: the settings (from the environment), the appliance (Rabbit unless a test project
-/// registers its own <see cref="IAppliance"/>) and the lab pool. Registered with TryAdd, so that a project's own
-/// [ScenarioDependencies] registrations win.
+/// What the whole run shares, registered in Reqnroll's test-run container: the settings (from the environment), the
+/// appliance (Rabbit) and the lab pool. This hook runs first, so a project's own [BeforeTestRun] registrations
+/// (e.g. <c>container.RegisterTypeAs&lt;MyGateway, IAppliance&gt;()</c>) replace these defaults.
 /// </summary>
 [Binding]
 public static class SuiteServices
 {
-    [ScenarioDependencies]
-    public static void Add(IServiceCollection services)
+    [BeforeTestRun(Order = int.MinValue)]
+    public static void Register(IObjectContainer container)
     {
-        services.TryAddSingleton(_ => SuiteSettings.FromEnvironment());
-        services.TryAddSingleton<IAppliance, RabbitAppliance>();
-        services.TryAddSingleton(provider => new LabPool(provider.GetRequiredService<SuiteSettings>(), provider.GetRequiredService<IAppliance>(), Logging()));
+        ArgumentNullException.ThrowIfNull(container);
+        container.RegisterFactoryAs(_ => SuiteSettings.FromEnvironment());
+        container.RegisterTypeAs<RabbitAppliance, IAppliance>();
+        container.RegisterFactoryAs(c => new LabPool(c.Resolve<SuiteSettings>(), c.Resolve<IAppliance>(), Logging()));
     }
 
     /// <summary>ALPY_LOG=information|debug|... writes the labs' log to stderr; off by default.</summary>

@@ -1,6 +1,6 @@
 using System.Net;
 using Alpy.Lab.Apps;
-using Alpy.Runner;
+using Reqnroll;
 using Alpy.Specs.Steps.Catalogue;
 using Alpy.Specs.Steps.Scenario;
 using Alpy.Specs.Steps.Traffic;
@@ -10,8 +10,11 @@ namespace Alpy.Specs.Steps.Bindings;
 
 /// <summary>Traffic from a node: pings, connections, messages, HTTP requests, throughput. Each is judged by the verdict steps.</summary>
 [Binding]
-public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog log)
+public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog log, ScenarioCancellation cancellation)
 {
+    /// <summary>The scenario's token: the lab's waits stop when the run is cancelled (Reqnroll passes no CancellationToken to steps).</summary>
+    private CancellationToken Token => cancellation.Token;
+
     private const string Section = "Traffic";
 
     /// <summary>The port the throughput server listens on.</summary>
@@ -21,32 +24,32 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
 
     [When("{host} pings {address}")]
     [StepDoc("One ICMP echo request; succeeds when the reply comes within the answer timeout. An ICMP error (port or host unreachable, time exceeded) ends it at once: it is refused, unreachable or fails.", Section = Section, Example = "When node 0 pings 192.168.1.2")]
-    public Task WhenPings(HostRef host, IPAddress address, CancellationToken cancellationToken) =>
-        PingAsync(host, address, 1, null, cancellationToken);
+    public Task WhenPings(HostRef host, IPAddress address) =>
+        PingAsync(host, address, 1, null, Token);
 
     [When("{host} pings the DUT")]
     [StepDoc("One ICMP echo request to the DUT's address on the host's own subnet.", Section = Section, Example = "When node 0 pings the DUT")]
-    public Task WhenPingsTheDut(HostRef host, CancellationToken cancellationToken) =>
-        PingAsync(host, lab.Host(host).Node.DutAddress, 1, null, cancellationToken);
+    public Task WhenPingsTheDut(HostRef host) =>
+        PingAsync(host, lab.Host(host).Node.DutAddress, 1, null, Token);
 
     [When("{host} pings {address} {int} times")]
     [StepDoc("Several echo requests, one per second; succeeds when every reply comes.", Section = Section, Example = "When node 0 pings 192.168.1.2 3 times")]
-    public Task WhenPingsTimes(HostRef host, IPAddress address, int times, CancellationToken cancellationToken) =>
-        PingAsync(host, address, Count.Times(times), null, cancellationToken);
+    public Task WhenPingsTimes(HostRef host, IPAddress address, int times) =>
+        PingAsync(host, address, Count.Times(times), null, Token);
 
     [When("{host} pings {address} with TTL {int}")]
     [StepDoc("One echo request sent with the given TTL (time to live): each router on the way takes one off.", Section = Section,
         Example = "When node 0 pings 192.168.1.2 with TTL 1")]
-    public Task WhenPingsWithTtl(HostRef host, IPAddress address, int ttl, CancellationToken cancellationToken) =>
-        PingAsync(host, address, 1, Count.Ttl(ttl), cancellationToken);
+    public Task WhenPingsWithTtl(HostRef host, IPAddress address, int ttl) =>
+        PingAsync(host, address, 1, Count.Ttl(ttl), Token);
 
     [When("{host} connects to {address} port {port}")]
     [StepDoc("A TCP handshake and nothing else; refused on a TCP reset, timed out without an answer.", Section = Section,
         Example = "When node 0 connects to 192.168.1.2 port 81")]
-    public async Task WhenConnects(HostRef host, IPAddress address, Port port, CancellationToken cancellationToken)
+    public async Task WhenConnects(HostRef host, IPAddress address, Port port)
     {
         var (node, _) = lab.Host(host);
-        var app = await apps.RunAsync(node, TrafficCommands.Connect(address, port, Wait), "connect", AppTimeout(), cancellationToken).ConfigureAwait(false);
+        var app = await apps.RunAsync(node, TrafficCommands.Connect(address, port, Wait), "connect", AppTimeout(), Token).ConfigureAwait(false);
         log.Add(new TrafficAttempt
         {
             Kind = TrafficKind.Connection.Noun(),
@@ -59,11 +62,11 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
     [When("{host} sends {string} over {protocol} to {address} port {port}")]
     [StepDoc("Sends one line and waits for one line back (an echo server answers with the same line).", Section = Section,
         Example = "When node 0 sends \"hello\" over UDP to 192.168.1.2 port 7")]
-    public async Task WhenSends(HostRef host, string message, TrafficProtocol protocol, IPAddress address, Port port, CancellationToken cancellationToken)
+    public async Task WhenSends(HostRef host, string message, TrafficProtocol protocol, IPAddress address, Port port)
     {
         var (node, _) = lab.Host(host);
         var argv = TrafficCommands.Ask(protocol, address, port, Wait, MessageText.Parse(message));
-        var app = await apps.RunAsync(node, argv, "client", AppTimeout(), cancellationToken).ConfigureAwait(false);
+        var app = await apps.RunAsync(node, argv, "client", AppTimeout(), Token).ConfigureAwait(false);
         var reply = ToolOutput.Reply(app.Stderr);
         log.Add(new TrafficAttempt
         {
@@ -77,27 +80,27 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
 
     [When("{host} sends an HTTP request to {address} port {port}")]
     [StepDoc("One HTTP GET of /, on a connection of its own.", Section = Section, Example = "When node 0 sends an HTTP request to 192.168.1.100 port 80")]
-    public Task WhenSendsRequest(HostRef host, IPAddress address, Port port, CancellationToken cancellationToken) =>
-        RequestsAsync(host, 1, address, port, cancellationToken);
+    public Task WhenSendsRequest(HostRef host, IPAddress address, Port port) =>
+        RequestsAsync(host, 1, address, port, Token);
 
     [When("{host} sends {int} HTTP requests to {address} port {port}")]
     [StepDoc("Several HTTP GETs of /, one after another, each on a connection of its own.", Section = Section,
         Example = "When node 0 sends 8 HTTP requests to 192.168.1.100 port 80")]
-    public Task WhenSendsRequests(HostRef host, int count, IPAddress address, Port port, CancellationToken cancellationToken) =>
-        RequestsAsync(host, Count.Times(count), address, port, cancellationToken);
+    public Task WhenSendsRequests(HostRef host, int count, IPAddress address, Port port) =>
+        RequestsAsync(host, Count.Times(count), address, port, Token);
 
     [When("{host} measures the TCP throughput to {address} for {int} seconds")]
     [StepDoc("Sends TCP as fast as it can for the given time to a throughput server started on the host holding the address, and measures what arrives.",
         Section = Section, Example = "When node 0 measures the TCP throughput to 192.168.1.2 for 3 seconds")]
-    public async Task WhenMeasures(HostRef host, IPAddress address, int seconds, CancellationToken cancellationToken)
+    public async Task WhenMeasures(HostRef host, IPAddress address, int seconds)
     {
         seconds = Count.Seconds(seconds);
         var (node, _) = lab.Host(host);
         var (serverNode, _) = lab.Host(new HostRef(null, address));
         await apps.StartServerAsync(serverNode, address, ThroughputPort, TransportProtocol.Tcp, $"throughput server on {address}",
-            TrafficCommands.ThroughputServer(address, ThroughputPort), cancellationToken).ConfigureAwait(false);
+            TrafficCommands.ThroughputServer(address, ThroughputPort), Token).ConfigureAwait(false);
         var app = await apps.RunAsync(node, TrafficCommands.ThroughputClient(address, ThroughputPort, seconds, Wait), "iperf3",
-            TimeSpan.FromSeconds(seconds) + AppTimeout(), cancellationToken).ConfigureAwait(false);
+            TimeSpan.FromSeconds(seconds) + AppTimeout(), Token).ConfigureAwait(false);
         var (bits, error) = ToolOutput.Throughput(app.Stdout);
         log.Add(new TrafficAttempt
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Alpy.Runner;
+using Reqnroll;
 using Alpy.Specs.Steps.Catalogue;
 using Alpy.Specs.Steps.Scenario;
 using Alpy.Specs.Steps.Traffic;
@@ -10,8 +10,11 @@ namespace Alpy.Specs.Steps.Bindings;
 
 /// <summary>Verdicts on the traffic the scenario sent and on what servers received; failures say what was expected and what was seen.</summary>
 [Binding]
-public sealed class VerdictSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog log)
+public sealed class VerdictSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog log, ScenarioCancellation cancellation)
 {
+    /// <summary>The scenario's token: the lab's waits stop when the run is cancelled (Reqnroll passes no CancellationToken to steps).</summary>
+    private CancellationToken Token => cancellation.Token;
+
     private const string Section = "Verdicts";
 
     [Then("the {exchange} {outcome}")]
@@ -94,20 +97,20 @@ public sealed class VerdictSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
 
     [Then("{host} receives {string}")]
     [StepDoc("A server of the host received this message (from anyone).", Section = Section, Example = "Then node 1 receives \"hello\"")]
-    public Task ThenReceives(HostRef host, string message, CancellationToken cancellationToken) =>
-        ReceivesAsync(host, message, null, cancellationToken);
+    public Task ThenReceives(HostRef host, string message) =>
+        ReceivesAsync(host, message, null, Token);
 
     [Then("{host} receives {string} from {address}")]
     [StepDoc("A server of the host received this message, and saw it come from this address (what NAT changes).", Section = Section,
         Example = "Then node 1 receives \"who am I\" from 192.168.1.1")]
-    public Task ThenReceivesFrom(HostRef host, string message, IPAddress sender, CancellationToken cancellationToken) =>
-        ReceivesAsync(host, message, sender, cancellationToken);
+    public Task ThenReceivesFrom(HostRef host, string message, IPAddress sender) =>
+        ReceivesAsync(host, message, sender, Token);
 
     [Then("{host} receives nothing")]
     [StepDoc("No server of the host received any message or connection.", Section = Section, Example = "Then node 1 receives nothing")]
-    public async Task ThenReceivesNothing(HostRef host, CancellationToken cancellationToken)
+    public async Task ThenReceivesNothing(HostRef host)
     {
-        var receipts = await ReceiptsAsync(host, cancellationToken).ConfigureAwait(false);
+        var receipts = await ReceiptsAsync(host, Token).ConfigureAwait(false);
         if (receipts.Count > 0)
             throw new VerdictException($"Expected {host} to receive nothing, but its server(s) received {string.Join("; ", receipts)}.");
     }

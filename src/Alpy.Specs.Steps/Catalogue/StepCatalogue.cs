@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text;
-using Alpy.Runner;
 using Alpy.Specs.Steps.Frames;
 using Alpy.Specs.Steps.Settings;
+using Reqnroll;
 
 namespace Alpy.Specs.Steps.Catalogue;
 
@@ -108,13 +108,7 @@ public sealed class CatalogueStep(MethodInfo method, StepDefinitionBaseAttribute
 
     public StepDocAttribute? Doc { get; } = doc;
 
-    public string Keyword => Definition.Kinds switch
-    {
-        StepKinds.Given => "Given",
-        StepKinds.When => "When",
-        StepKinds.Then => "Then",
-        _ => "*",
-    };
+    public string Keyword => Definition.Types is [var type] ? type.ToString() : "*";
 
     public string Expression => Definition.Expression ?? Method.Name;
 

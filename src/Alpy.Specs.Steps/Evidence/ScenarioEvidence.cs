@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Alpy.Lab.Apps;
-using Alpy.Runner;
 using Alpy.Specs.Steps.Labs;
+using Reqnroll;
 
 namespace Alpy.Specs.Steps.Evidence;
 
@@ -10,18 +10,32 @@ namespace Alpy.Specs.Steps.Evidence;
 /// The evidence a scenario leaves in its report. Every scenario: how it got its lab and a tcpdump-style excerpt of
 /// each link's frames in its window. A failed scenario also: each link's frames as a pcap, the DUT console since
 /// the scenario started, and every app container's command, exit code and output.
+/// Reqnroll attaches files: each piece is written to the scenario's evidence folder in the lab's run folder
+/// (<c>evidence/NNN-title/</c>, kept with the run's artifacts) and attached from there.
 /// </summary>
 public static class ScenarioEvidence
 {
     /// <summary>The largest console excerpt attached (its end is kept).</summary>
     public const int MaxConsoleBytes = 64 * 1024;
 
-    public static void Attach(IReqnrollOutputHelper output, LabLease lease, IReadOnlyList<AppResult> apps, bool failed)
+    private static int s_scenarios;
+
+    /// <summary>A new evidence folder for a scenario on <paramref name="lease"/>'s lab: evidence/NNN-title (NNN counts the run's scenarios).</summary>
+    public static string Folder(LabLease lease, string title)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentNullException.ThrowIfNull(title);
+        var slug = new string([.. title.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]).Trim('-');
+        var name = string.Create(CultureInfo.InvariantCulture, $"{Interlocked.Increment(ref s_scenarios):000}-{(slug.Length > 60 ? slug[..60] : slug)}");
+        return Directory.CreateDirectory(Path.Combine(lease.Lab.Folder.Path, "evidence", name)).FullName;
+    }
+
+    public static void Attach(IReqnrollOutputHelper output, LabLease lease, string folder, IReadOnlyList<AppResult> apps, bool failed)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(apps);
-        output.WriteLine($"Lab: {lease.Story}; evidence in {lease.Lab.Folder.Path}");
+        output.WriteLine($"Lab: {lease.Story}; evidence in {folder}");
         var links = new StringBuilder();
         for (var link = 0; link < lease.Captures.Count; link++)
         {
@@ -30,18 +44,27 @@ public static class ScenarioEvidence
                 .Append(window.Count == 0 ? "" : window.Excerpt(failed ? 400 : 60, indent: "  "));
             if (failed)
             {
-                using var pcap = new MemoryStream();
-                window.WriteTo(pcap);
-                output.AddAttachment(pcap.ToArray(), "application/vnd.tcpdump.pcap", $"link{link}.pcap");
+                var pcap = Path.Combine(folder, $"link{link}.pcap");
+                using (var file = File.Create(pcap))
+                    window.WriteTo(file);
+                output.AddAttachment(pcap);
             }
         }
 
-        output.AttachText(links.ToString(), "text/plain", "links.txt");
+        output.AddAttachment(WriteFile(folder, "links.txt", links.ToString()));
         if (!failed)
             return;
-        output.AttachText(ConsoleExcerpt(lease), "text/plain", "dut-console.txt");
+        output.AddAttachment(WriteFile(folder, "dut-console.txt", ConsoleExcerpt(lease)));
         if (apps.Count > 0)
-            output.AttachText(AppsText(apps), "text/plain", "apps.txt");
+            output.AddAttachment(WriteFile(folder, "apps.txt", AppsText(apps)));
+    }
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="folder"/>/<paramref name="name"/>; returns the path, to attach.</summary>
+    public static string WriteFile(string folder, string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text);
+        return path;
     }
 
     /// <summary>The DUT console log since the scenario started (its last <see cref="MaxConsoleBytes"/>).</summary>

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Net;
 using Alpy.Lab.Nodes;
 using Alpy.Lab.Topology;
-using Alpy.Runner;
 using Alpy.Specs.Steps.Dut;
 using Alpy.Specs.Steps.Labs;
 using Alpy.Specs.Steps.Values;
+using Reqnroll;
 
 namespace Alpy.Specs.Steps.Scenario;
 
@@ -14,7 +14,7 @@ namespace Alpy.Specs.Steps.Scenario;
 /// host 192.168.1.3, link 1, VLAN 10 on link 1) to the lab's nodes and interfaces, with errors that name what the
 /// topology has instead. One per scenario (injected into the bindings).
 /// </summary>
-public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario, ScenarioTimeline timeline)
+public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario, FeatureContext feature, ScenarioTimeline timeline)
 {
     private LabLease? _lease;
 
@@ -88,12 +88,25 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario, Scenario
     {
         if (_lease is not null)
             throw new StepValueException("This scenario describes the DUT's links twice; describe them once (in the Background or in the scenario).");
-        _lease = await pool.AcquireAsync(topology, $"{scenario.ScenarioInfo.Title} ({scenario.ScenarioInfo.Location})", cancellationToken).ConfigureAwait(false);
+        _lease = await pool.AcquireAsync(topology, Name, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gives the lab back (kept for investigation if the scenario failed and keeping is on).</summary>
     internal Task<KeptLab?> ReleaseAsync(bool failed) =>
-        _lease is null ? Task.FromResult<KeptLab?>(null) : pool.ReleaseAsync(_lease, failed, $"scenario \"{scenario.ScenarioInfo.Title}\" ({scenario.ScenarioInfo.Location}) failed");
+        _lease is null ? Task.FromResult<KeptLab?>(null) : pool.ReleaseAsync(_lease, failed, $"scenario {Name} failed");
+
+    /// <summary>The scenario as messages name it: "Title" (feature "Feature title").</summary>
+    private string Name => $"\"{Title(scenario.ScenarioInfo)}\" (feature \"{feature.FeatureInfo.Title}\")";
+
+    /// <summary>The scenario's title, an outline row's with its values put in (Reqnroll's ScenarioInfo keeps the placeholders).</summary>
+    public static string Title(ScenarioInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        var title = info.Title;
+        foreach (System.Collections.DictionaryEntry argument in info.Arguments)
+            title = title.Replace($"<{argument.Key}>", argument.Value?.ToString(), StringComparison.Ordinal);
+        return title;
+    }
 
     /// <summary>The lab's node for <paramref name="node"/>.</summary>
     /// <exception cref="StepValueException">The topology has no such link or VLAN.</exception>

@@ -35,11 +35,10 @@ public sealed record SuiteSettings
     public string? DriverProgram { get; init; }
 
     /// <summary>
-    /// Where labs write their run folders (console logs, pcaps, container logs): ALPY_ARTIFACTS, else reports/runs
-    /// beside the message stream, i.e. under the folder above the test assembly that holds reqnroll.json (plus
-    /// ALPY_SPECS_REPORTS, the sub-folder of reports/ a self-test or benchmark run writes to).
+    /// Where labs write their run folders (console logs, pcaps, container logs, scenario evidence): ALPY_ARTIFACTS, else
+    /// reports/runs in the repository, i.e. the nearest folder above the test assembly that holds features/.
     /// </summary>
-    public string ArtifactsDirectory { get; init; } = DefaultArtifacts(Environment.GetEnvironmentVariable);
+    public string ArtifactsDirectory { get; init; } = DefaultArtifacts();
 
     /// <summary>ALPY_BOOT_TIMEOUT: seconds a DUT may take to boot (default 60: TCG on a loaded 2-core machine).</summary>
     public TimeSpan BootTimeout { get; init; } = TimeSpan.FromSeconds(60);
@@ -60,8 +59,7 @@ public sealed record SuiteSettings
         ("ALPY_DUT_MUTANTS", "deliberate DUT configuration mistakes for the suite's self-test: all, or a comma-separated list (default none)"),
         ("ALPY_DUT_SHARE", "a host folder shared into the DUT at /mnt/share with virtiofs"),
         ("ALPY_DUT_DRIVER", "a program on the DUT that applies configuration steps instead of the appliance's driver, e.g. /mnt/share/alpy-dut"),
-        ("ALPY_ARTIFACTS", "where labs write their run folders (default reports/runs beside the message stream)"),
-        ("ALPY_SPECS_REPORTS", "a sub-folder of reports/ for the message stream and run folders, e.g. /selftest (default none)"),
+        ("ALPY_ARTIFACTS", "where labs write their run folders and scenario evidence (default reports/runs in the repository)"),
         ("ALPY_BOOT_TIMEOUT", "seconds a DUT may take to boot (default 60)"),
         ("ALPY_ANSWER_TIMEOUT", "seconds traffic waits for an answer (default 2)"),
         ("ALPY_FRAME_TIMEOUT", "seconds a capture step waits for expected frames (default 3)"),
@@ -84,7 +82,7 @@ public sealed record SuiteSettings
             MaxLabs = Get("ALPY_MAX_LABS") is { } labs ? (int)Number(labs, "ALPY_MAX_LABS", 1, 8) : defaults.MaxLabs,
             Mutants = Get("ALPY_DUT_MUTANTS") is { } mutants ? Mutant(mutants) : defaults.Mutants,
             SharedFolder = Get("ALPY_DUT_SHARE") is { } folder ? Folder(folder) : null,
-            ArtifactsDirectory = Get("ALPY_ARTIFACTS") is { } artifacts ? Path.GetFullPath(artifacts) : DefaultArtifacts(environment),
+            ArtifactsDirectory = Get("ALPY_ARTIFACTS") is { } artifacts ? Path.GetFullPath(artifacts) : DefaultArtifacts(),
             DriverProgram = Get("ALPY_DUT_DRIVER") is { } program ? DriverPath(program) : null,
             BootTimeout = Get("ALPY_BOOT_TIMEOUT") is { } boot ? TimeSpan.FromSeconds(Number(boot, "ALPY_BOOT_TIMEOUT", 5, 3600)) : defaults.BootTimeout,
             AnswerTimeout = Get("ALPY_ANSWER_TIMEOUT") is { } answer ? TimeSpan.FromSeconds(Number(answer, "ALPY_ANSWER_TIMEOUT", 1, 60)) : defaults.AnswerTimeout,
@@ -92,14 +90,12 @@ public sealed record SuiteSettings
         };
     }
 
-    private static string DefaultArtifacts(Func<string, string?> environment)
+    private static string DefaultArtifacts()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "reqnroll.json")))
+        while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "features")))
             root = root.Parent;
-        var reports = Path.Combine(root?.FullName ?? Environment.CurrentDirectory, "reports");
-        var sub = environment("ALPY_SPECS_REPORTS")?.Trim('/', ' ');
-        return Path.Combine(string.IsNullOrEmpty(sub) ? reports : Path.Combine(reports, sub), "runs");
+        return Path.Combine(root?.FullName ?? Environment.CurrentDirectory, "reports", "runs");
     }
 
     private static T Choice<T>(string value, string name, params (string Word, T Value)[] choices)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Alpy.Lab.Topology;
-using Alpy.Runner;
 using Alpy.Specs.Steps.Values;
+using Reqnroll;
 
 namespace Alpy.Specs.Steps.Topology;
 
@@ -25,7 +25,7 @@ public static class TopologyTable
     public static LabTopology Parse(DataTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var columns = ColumnIndexes(table.Header);
+        var columns = ColumnIndexes([.. table.Header]);
         if (table.RowCount == 0)
             throw new StepValueException("The links table has no rows; give one row per link, e.g. | 0 | 192.168.0.0/24 | 192.168.0.1 | 192.168.0.2 |.");
         if (table.RowCount > LabTopology.MaxLinks * (1 + LabTopology.MaxVlansPerLink))

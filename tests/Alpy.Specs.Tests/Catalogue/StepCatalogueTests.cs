@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Alpy.Runner;
+using Reqnroll;
 using Alpy.Specs.Steps.Bindings;
 using Alpy.Specs.Steps.Catalogue;
 using Alpy.Specs.Tests.Support;

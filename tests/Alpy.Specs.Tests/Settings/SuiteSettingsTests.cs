@@ -28,7 +28,7 @@ public sealed class SuiteSettingsTests
         {
             var settings = From(("ALPY_LAB", "fresh"), ("ALPY_KEEP_LAB", "failure"), ("ALPY_KEEP_MINUTES", "5"), ("ALPY_MAX_LABS", "1"),
                 ("ALPY_DUT_MUTANTS", "all"), ("ALPY_DUT_SHARE", folder), ("ALPY_DUT_DRIVER", "/mnt/share/alpy-dut"),
-                ("ALPY_BOOT_TIMEOUT", "90"), ("ALPY_ANSWER_TIMEOUT", "1"), ("ALPY_FRAME_TIMEOUT", "0.5"), ("ALPY_SPECS_REPORTS", "/selftest/x"));
+                ("ALPY_BOOT_TIMEOUT", "90"), ("ALPY_ANSWER_TIMEOUT", "1"), ("ALPY_FRAME_TIMEOUT", "0.5"), ("ALPY_ARTIFACTS", "/tmp/x/runs"));
 
             settings.Should().BeEquivalentTo(new
             {
@@ -36,7 +36,7 @@ public sealed class SuiteSettingsTests
                 SharedFolder = folder, DriverProgram = "/mnt/share/alpy-dut", BootTimeout = TimeSpan.FromSeconds(90),
                 AnswerTimeout = TimeSpan.FromSeconds(1), FrameTimeout = TimeSpan.FromSeconds(0.5),
             });
-            settings.ArtifactsDirectory.Should().EndWith("reports/selftest/x/runs");
+            settings.ArtifactsDirectory.Should().Be("/tmp/x/runs");
         }
         finally
         {

@@ -13,23 +13,29 @@ public sealed class BadInputTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Given_scenarios_with_bad_steps_When_the_suite_runs_Then_each_fails_saying_which_step_and_value_and_the_good_one_passes()
+    public async Task Given_scenarios_with_bad_steps_When_the_suite_runs_Then_each_fails_at_its_step_quoting_the_value_and_the_good_one_passes()
     {
         var reports = TestPaths.SelfTestReports("bad-input", fresh: true);
         var result = await SuiteProcess.RunAsync(TestPaths.BadInputAssembly,
             new Dictionary<string, string> { ["ALPY_ARTIFACTS"] = Path.Combine(reports, "runs"), ["ALPY_FIXTURE_OUT"] = reports },
             ["-trait", "Category=bad-input"], TimeSpan.FromMinutes(10), Token);
+        var steps = await StepOutcomes.ReadAsync(Path.Combine(reports, "messages.ndjson"));
 
-        Expect(result, "An unknown step", "features/bad-input.feature:13", "undefined step", "When node 0 pings 192.168.1.2 very loudly");
-        Expect(result, "A malformed address", "features/bad-input.feature:17", "When node 0 pings 192.168.1.300", "\"192.168.1.300\" is not an IPv4 address");
-        Expect(result, "A malformed port", "features/bad-input.feature:21", "Given node 1 listens on TCP port 70000", "\"70000\" is not a port");
-        Expect(result, "An unknown link", "features/bad-input.feature:25", "Then link 7 carries an ICMP echo request", "There is no link 7 in this scenario's topology; it has links 0 to 1");
-        Expect(result, "An unknown node", "features/bad-input.feature:28", "When node 3 pings 192.168.1.2", "There is no node 3 in this scenario's topology; its nodes are node 0, node 1");
-        Expect(result, "A rate in bytes", "features/bad-input.feature:31", "to 2 MB/s", "rates are in bits, not bytes");
-        Expect(result, "A malformed frame description", "features/bad-input.feature:35", "port 99999", "\"99999\" is not a port");
-        Expect(result, "A malformed tcpdump filter", "features/bad-input.feature:39", "carries a frame matching \"icmp and and\"", "is not a tcpdump filter libpcap accepts");
-        Expect(result, "A rule that points outside the lab", "features/bad-input.feature:42", "10.0.0.1 port 88", "10.0.0.1 is outside the lab's subnets");
-        Expect(result, "A verdict before any traffic", "features/bad-input.feature:45", "Then the ping succeeds", "There is no ping to judge");
+        // Reqnroll's own undefined status, with a step definition to paste
+        var unknown = result.Scenario("An unknown step");
+        unknown.Result.Should().Be("Fail", "an undefined step fails its scenario");
+        unknown.Message.Should().Contain("No matching step definition found").And.Contain("[When(\"node {int} pings").And.Contain("very loudly\")]");
+        steps["An unknown step"][0].Should().Be(new StepOutcome("UNDEFINED", "node 0 pings 192.168.1.2 very loudly", "features/bad-input.feature:13", ""));
+
+        Expect(result, steps, "A malformed address", "features/bad-input.feature:17", "node 0 pings 192.168.1.300", "\"192.168.1.300\" is not an IPv4 address");
+        Expect(result, steps, "A malformed port", "features/bad-input.feature:21", "node 1 listens on TCP port 70000", "\"70000\" is not a port");
+        Expect(result, steps, "An unknown link", "features/bad-input.feature:25", "link 7 carries an ICMP echo request", "There is no link 7 in this scenario's topology; it has links 0 to 1");
+        Expect(result, steps, "An unknown node", "features/bad-input.feature:28", "node 3 pings 192.168.1.2", "There is no node 3 in this scenario's topology; its nodes are node 0, node 1");
+        Expect(result, steps, "A rate in bytes", "features/bad-input.feature:31", "the DUT limits traffic leaving link 1 to 2 MB/s", "rates are in bits, not bytes");
+        Expect(result, steps, "A malformed frame description", "features/bad-input.feature:35", "link 1 carries a TCP SYN to 192.168.1.2 port 99999", "\"99999\" is not a port");
+        Expect(result, steps, "A malformed tcpdump filter", "features/bad-input.feature:39", "link 1 carries a frame matching \"icmp and and\"", "is not a tcpdump filter libpcap accepts");
+        Expect(result, steps, "A rule that points outside the lab", "features/bad-input.feature:42", "the DUT reroutes TCP port 80 to 10.0.0.1 port 88", "10.0.0.1 is outside the lab's subnets");
+        Expect(result, steps, "A verdict before any traffic", "features/bad-input.feature:45", "the ping succeeds", "There is no ping to judge");
         result.Scenario("A good scenario after the bad ones").Result.Should().Be("Pass", "the run goes on after bad input: {0}", result.Scenario("A good scenario after the bad ones").Message);
         await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
     }
@@ -46,10 +52,14 @@ public sealed class BadInputTests
                 ["ALPY_FIXTURE_DUT"] = "broken",
             },
             ["-trait", "Category=broken-dut"], TimeSpan.FromMinutes(10), Token);
+        var steps = await StepOutcomes.ReadAsync(Path.Combine(reports, "messages.ndjson"));
 
-        Expect(result, "The DUT does not boot", "features/broken-dut.feature:7", "Given the DUT has 2 links",
-            "The lab did not come up", "rabbit: failed: rabbit.route", "no-gateway");
-        Expect(result, "The same DUT is not booted again", "features/broken-dut.feature:11", "Given the DUT has 2 links",
+        // xUnit decides the order of a feature's scenarios: whichever boots first fails with the boot, the other at once
+        var first = result.Scenario("The DUT does not boot").Message.Contains("not tried again", StringComparison.Ordinal)
+            ? ("The same DUT is not booted again", "features/broken-dut.feature:11", "The DUT does not boot", "features/broken-dut.feature:7")
+            : ("The DUT does not boot", "features/broken-dut.feature:7", "The same DUT is not booted again", "features/broken-dut.feature:11");
+        Expect(result, steps, first.Item1, first.Item2, "the DUT has 2 links", "The lab did not come up", "rabbit: failed: rabbit.route", "no-gateway");
+        Expect(result, steps, first.Item3, first.Item4, "the DUT has 2 links",
             "did not come up earlier in this run, so it is not tried again", "rabbit: failed: rabbit.route");
         result.Scenario("A scenario that needs no lab").Result.Should().Be("Pass", "the run goes on");
         SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")).Should().ContainSingle("the DUT is booted once, not once per scenario");
@@ -63,8 +73,9 @@ public sealed class BadInputTests
         var result = await SuiteProcess.RunAsync(TestPaths.BadInputAssembly,
             new Dictionary<string, string> { ["ALPY_ARTIFACTS"] = Path.Combine(reports, "runs"), ["ALPY_FIXTURE_OUT"] = reports },
             ["-trait", "Category=crashing-dut"], TimeSpan.FromMinutes(10), Token);
+        var steps = await StepOutcomes.ReadAsync(Path.Combine(reports, "messages.ndjson"));
 
-        Expect(result, "The DUT crashes while a node pings across it", "features/crashing-dut.feature:12", "When node 0 pings 192.168.1.2 6 times",
+        Expect(result, steps, "The DUT crashes while a node pings across it", "features/crashing-dut.feature:12", "node 0 pings 192.168.1.2 6 times",
             "The lab broke during this scenario: the DUT rabbit died: QEMU (pid", "was killed by signal 9 (SIGKILL) at",
             "s into the scenario, during step \"When node 0 pings 192.168.1.2 6 times\"", "not a verdict on the DUT's configuration", "DUT console (last lines)");
         result.Scenario("The DUT crashes while a node pings across it").Message.Should().NotContain("timed out", "the symptom is not the message");
@@ -73,12 +84,24 @@ public sealed class BadInputTests
         await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
     }
 
-    private static void Expect(SuiteResult result, string scenario, string location, params string[] fragments)
+    /// <summary>
+    /// The scenario failed in xUnit with a message that says what is wrong with the value; Reqnroll's trace in the test
+    /// output names the step that failed; and in the report (the message stream) exactly that step, at its file:line,
+    /// is FAILED with the same message, the steps after it skipped.
+    /// </summary>
+    private static void Expect(SuiteResult result, IReadOnlyDictionary<string, List<StepOutcome>> steps, string scenario, string location, string step, params string[] says)
     {
         var outcome = result.Scenario(scenario);
         outcome.Result.Should().Be("Fail", $"scenario \"{scenario}\" has bad input");
-        outcome.Message.Should().Contain(location, "the message says where");
-        foreach (var fragment in fragments)
-            outcome.Message.Should().Contain(fragment, $"the message of \"{scenario}\" names the step and the bad value");
+        outcome.Output.Should().Contain(step).And.Contain("-> error:", $"Reqnroll's trace of \"{scenario}\" shows the failing step");
+        foreach (var words in says)
+            outcome.Message.Should().Contain(words, $"the message of \"{scenario}\" says what is wrong with the value");
+        steps.Should().ContainKey(scenario);
+        var failed = steps[scenario][0];
+        failed.Status.Should().Be("FAILED", scenario);
+        failed.Text.Should().Be(step, $"the report marks the step of \"{scenario}\" that failed");
+        failed.Location.Should().Be(location, "the report says where the step is");
+        failed.Message.Should().Contain(says[0]);
+        steps[scenario].Skip(1).Where(s => s.Status != "SKIPPED").Should().BeEmpty("the steps after the failed one are skipped");
     }
 }

@@ -64,7 +64,12 @@ public sealed class NegativeProofTests
         var reports = TestPaths.SelfTestReports("stateless", fresh: true);
 
         var result = await SuiteProcess.RunAsync(TestPaths.SpecsAssembly,
-            new Dictionary<string, string> { ["ALPY_DUT_MUTANTS"] = "stateless-filters", ["ALPY_SPECS_REPORTS"] = "/selftest/stateless" },
+            new Dictionary<string, string>
+            {
+                ["ALPY_DUT_MUTANTS"] = "stateless-filters",
+                ["ALPY_ARTIFACTS"] = Path.Combine(reports, "runs"),
+                ["REQNROLL_FORMATTERS_MESSAGE"] = $"outputFilePath={Path.Combine(reports, "messages.ndjson")}",
+            },
             ["-trait", "Category=filtering"], TimeSpan.FromMinutes(20), TestContext.Current.CancellationToken);
 
         result.Scenarios.Should().HaveCountGreaterThanOrEqualTo(20, "the filtering features ran");
@@ -88,7 +93,12 @@ public sealed class NegativeProofTests
         var reports = TestPaths.SelfTestReports("mutants", fresh: true);
 
         var result = await SuiteProcess.RunAsync(TestPaths.SpecsAssembly,
-            new Dictionary<string, string> { ["ALPY_DUT_MUTANTS"] = "all", ["ALPY_SPECS_REPORTS"] = "/selftest/mutants" },
+            new Dictionary<string, string>
+            {
+                ["ALPY_DUT_MUTANTS"] = "all",
+                ["ALPY_ARTIFACTS"] = Path.Combine(reports, "runs"),
+                ["REQNROLL_FORMATTERS_MESSAGE"] = $"outputFilePath={Path.Combine(reports, "messages.ndjson")}",
+            },
             [], TimeSpan.FromMinutes(30), TestContext.Current.CancellationToken);
 
         result.Scenarios.Should().HaveCountGreaterThanOrEqualTo(25, "the whole suite ran");

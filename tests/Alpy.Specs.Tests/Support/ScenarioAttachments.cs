@@ -21,9 +21,9 @@ internal static class ScenarioAttachments
                 testCases[testCase.GetProperty("id").GetString()!] = pickles[testCase.GetProperty("pickleId").GetString()!];
             else if (root.TryGetProperty("testCaseStarted", out var caseStarted))
                 started[caseStarted.GetProperty("id").GetString()!] = testCases[caseStarted.GetProperty("testCaseId").GetString()!];
-            else if (root.TryGetProperty("attachment", out var attachment) && attachment.TryGetProperty("testCaseStartedId", out var startedId))
+            else if (root.TryGetProperty("attachment", out var attachment) && attachment.TryGetProperty("testCaseStartedId", out var startedId)
+                     && started.TryGetValue(startedId.GetString() ?? "", out var name))
             {
-                var name = started[startedId.GetString()!];
                 var body = attachment.GetProperty("body").GetString()!;
                 var bytes = attachment.GetProperty("contentEncoding").GetString() == "BASE64" ? Convert.FromBase64String(body) : System.Text.Encoding.UTF8.GetBytes(body);
                 var fileName = attachment.TryGetProperty("fileName", out var file) ? file.GetString() : null;

@@ -42,7 +42,8 @@ internal static class SuiteProcess
             (string)test.Attribute("result")!,
             // xUnit's XML escapes quotes in messages as \"; read them back as the runner wrote them.
             (test.Element("failure")?.Element("message")?.Value ?? test.Element("reason")?.Value ?? "").Replace("\\\"", "\"", StringComparison.Ordinal),
-            (int?)test.Attribute("source-line") ?? 0)).ToList();
+            (int?)test.Attribute("source-line") ?? 0,
+            test.Element("output")?.Value ?? "")).ToList();
         Directory.Delete(Path.GetDirectoryName(xml)!, recursive: true);
         return new SuiteResult(process.ExitCode, scenarios, output);
     }
@@ -61,5 +62,5 @@ internal sealed record SuiteResult(int ExitCode, IReadOnlyList<ScenarioResult> S
     public IEnumerable<string> Passed => Scenarios.Where(s => s.Result == "Pass").Select(s => s.Name);
 }
 
-/// <summary>One scenario (or outline row) as xUnit reported it.</summary>
-internal sealed record ScenarioResult(string Name, string Result, string Message, int Line);
+/// <summary>One scenario (or outline row) as xUnit reported it, with its output (Reqnroll traces each step there).</summary>
+internal sealed record ScenarioResult(string Name, string Result, string Message, int Line, string Output);

@@ -1,4 +1,4 @@
-using Alpy.Runner;
+using Reqnroll;
 using Alpy.Specs.Steps.Topology;
 using Alpy.Specs.Steps.Values;
 
@@ -6,7 +6,13 @@ namespace Alpy.Specs.Tests.Topology;
 
 public sealed class TopologyTableTests
 {
-    private static DataTable Table(params string[][] rows) => new([.. rows.Select(r => (IReadOnlyList<string>)r)]);
+    private static DataTable Table(params string[][] rows)
+    {
+        var table = new DataTable(rows[0]);
+        foreach (var row in rows.Skip(1))
+            table.AddRow(row);
+        return table;
+    }
 
     [Fact]
     public void Given_two_links_and_two_VLANs_When_parsed_Then_the_lab_topology_has_them_in_order()

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Alpy.Lab.Dut;
-using Alpy.Runner;
 using Alpy.Specs.Steps.Dut;
 using Alpy.Specs.Steps.Scenario;
-using Microsoft.Extensions.DependencyInjection;
+using Reqnroll;
+using Reqnroll.BoDi;
 
 [assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]
+[assembly: Reqnroll.Plugins.RuntimePlugin(typeof(Alpy.Specs.Steps.Plugin.SuitePlugin))]
 
 namespace Alpy.Specs.BadInput;
 
@@ -13,11 +14,13 @@ namespace Alpy.Specs.BadInput;
 [Binding]
 public static class FixtureSetup
 {
-    [ScenarioDependencies]
-    public static void Add(IServiceCollection services)
+    /// <summary>Replaces the step library's appliance the way a team registers its own (after the library's defaults).</summary>
+    [BeforeTestRun]
+    public static void Register(IObjectContainer container)
     {
+        ArgumentNullException.ThrowIfNull(container);
         if (Environment.GetEnvironmentVariable("ALPY_FIXTURE_DUT") == "broken")
-            services.AddSingleton<IAppliance, BrokenRabbit>();
+            container.RegisterTypeAs<BrokenRabbit, IAppliance>();
     }
 
     [Given("a step that needs no lab")]
