@@ -7,8 +7,8 @@ using Alpy.Specs.Steps.Labs;
 namespace Alpy.Specs.Steps.Evidence;
 
 /// <summary>
-/// The evidence a scenario leaves in its report. Every scenario: how it got its lab and a tcpdump-style excerpt of
-/// each link's frames in its window. A failed scenario also: each link's frames as a pcap, the DUT console since
+/// The evidence a scenario leaves in its report. Every scenario: how it got its lab and tcpdump's text of
+/// each link's frames in its window (which ends here). A failed scenario also: each link's frames as a pcap, the DUT console since
 /// the scenario started, and every app container's command, exit code and output.
 /// </summary>
 public static class ScenarioEvidence
@@ -23,10 +23,11 @@ public static class ScenarioEvidence
         ArgumentNullException.ThrowIfNull(apps);
         output.WriteLine($"Lab: {lease.Story}; evidence in {lease.Lab.Folder.Path}");
         var links = new StringBuilder();
-        for (var link = 0; link < lease.Captures.Count; link++)
+        var windows = lease.Captures.End();
+        for (var link = 0; link < windows.Count; link++)
         {
-            var window = lease.Captures.Window(link);
-            links.Append(CultureInfo.InvariantCulture, $"== link {link}: {window.Count} frame(s) since the scenario started ({lease.Lab.Dut.Captures[link]})\n")
+            var window = windows[link];
+            links.Append(CultureInfo.InvariantCulture, $"== link {link}: {window.Count} frame(s) of the scenario ({window.Extent}), as tcpdump -# -n -e -r prints them\n")
                 .Append(window.Count == 0 ? "" : window.Excerpt(failed ? 400 : 60, indent: "  "));
             if (failed)
             {
