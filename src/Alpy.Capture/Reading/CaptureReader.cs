@@ -62,11 +62,12 @@ internal sealed class CaptureReader : IDisposable
         {
             device.Open(new DeviceConfiguration { TimestampResolution = TimestampResolution.Nanosecond });
         }
-        catch (Exception e) when (e is PcapException or DllNotFoundException)
+        catch (Exception e) when (e is PcapException or DllNotFoundException || e.InnerException is DllNotFoundException)
         {
             device.Dispose();
             file.Dispose();
-            if (e is DllNotFoundException missing)
+            // CaptureHandleReaderDevice wraps a missing libpcap in a NotSupportedException ("libpcap 1.5.0 or higher is required").
+            if ((e as DllNotFoundException ?? e.InnerException) is DllNotFoundException missing)
             {
                 throw LibpcapLoading.Missing(missing);
             }
