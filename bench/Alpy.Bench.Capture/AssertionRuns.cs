@@ -41,7 +41,8 @@ internal sealed class AssertionRuns
     /// <summary>The evidence of one link: the segment ended, printed by tcpdump (60 frames at most) and saved as a pcap.</summary>
     public TimeSpan Evidence() => Time(segment =>
     {
-        CaptureWindow window = segment.End();
+        segment.End();
+        CaptureWindow window = segment.Read();
         using var pcap = new MemoryStream();
         window.WriteTo(pcap);
         return window.Excerpt(60, indent: "  ").Length + pcap.Length;

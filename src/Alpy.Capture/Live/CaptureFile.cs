@@ -80,9 +80,19 @@ public sealed class CaptureFile
     /// <summary>The complete frames appended since <paramref name="mark"/>, as a snapshot.</summary>
     /// <exception cref="CaptureException">The file does not exist, or the window exceeds <see cref="CaptureFileOptions.MaxWindowBytes"/>.</exception>
     /// <exception cref="CaptureFormatException">libpcap cannot read the file after the mark.</exception>
-    public CaptureWindow ReadSince(CaptureMark mark)
+    public CaptureWindow ReadSince(CaptureMark mark) => ReadBetween(mark, until: null);
+
+    /// <summary>The frames from <paramref name="mark"/> to <paramref name="until"/> (a later mark of the same file), as a snapshot.</summary>
+    /// <exception cref="CaptureException">The file does not exist, or the window exceeds <see cref="CaptureFileOptions.MaxWindowBytes"/>.</exception>
+    /// <exception cref="CaptureFormatException">libpcap cannot read the file between the marks.</exception>
+    public CaptureWindow ReadBetween(CaptureMark mark, CaptureMark? until)
     {
         CheckMark(mark);
+        if (until is not null)
+        {
+            CheckMark(until);
+        }
+
         if (!File.Exists(Path))
         {
             throw new CaptureException($"The capture file of {Name} does not exist: {Path}. Is the link's capture (QEMU filter-dump, tcpdump -w) running and writing there?");
@@ -91,9 +101,11 @@ public sealed class CaptureFile
         var frames = new List<Frame>();
         long bytes = 0;
         ReadPosition end = mark.Position;
+        // A mark of an earlier generation of the file bounds nothing in this one.
+        long stop = until is not null && until.Generation == _generation ? until.Offset : long.MaxValue;
         using (CaptureReader? reader = OpenSince(mark))
         {
-            while (reader is not null && reader.TryRead(out PacketCapture capture))
+            while (reader is not null && reader.Position.Offset < stop && reader.TryRead(out PacketCapture capture))
             {
                 bytes += capture.Data.Length;
                 if (bytes > Options.MaxWindowBytes)
@@ -110,7 +122,7 @@ public sealed class CaptureFile
         }
 
         int generation = Advance(end);
-        var endMark = new CaptureMark(Path, end, Options.TimeProvider.GetUtcNow(), generation);
+        CaptureMark endMark = until is not null && end.Offset == until.Offset ? until : new CaptureMark(Path, end, Options.TimeProvider.GetUtcNow(), generation);
         return new CaptureWindow(Name, Path, frames, mark, endMark, ReferenceEquals(mark, CaptureMark.Start) ? string.Empty : mark.ToString());
     }
 

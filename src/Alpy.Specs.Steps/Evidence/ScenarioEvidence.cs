@@ -23,10 +23,10 @@ public static class ScenarioEvidence
         ArgumentNullException.ThrowIfNull(apps);
         output.WriteLine($"Lab: {lease.Story}; evidence in {lease.Lab.Folder.Path}");
         var links = new StringBuilder();
-        var windows = lease.Captures.End();
-        for (var link = 0; link < windows.Count; link++)
+        lease.Captures.End();
+        for (var link = 0; link < lease.Captures.Count; link++)
         {
-            var window = windows[link];
+            var window = lease.Captures.Window(link);
             links.Append(CultureInfo.InvariantCulture, $"== link {link}: {window.Count} frame(s) of the scenario ({window.Extent}), as tcpdump -# -n -e -r prints them\n")
                 .Append(window.Count == 0 ? "" : window.Excerpt(failed ? 400 : 60, indent: "  "));
             if (failed)

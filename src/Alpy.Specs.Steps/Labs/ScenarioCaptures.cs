@@ -29,6 +29,10 @@ public sealed class ScenarioCaptures
     /// <summary>The frames of link <paramref name="link"/> since the scenario started, as a snapshot (all of them once it has ended).</summary>
     public CaptureWindow Window(int link) => _segments[link].Read();
 
-    /// <summary>Ends the scenario's windows and returns them, one per link; the next scenario's begin right after their last frames.</summary>
-    public IReadOnlyList<CaptureWindow> End() => [.. _segments.Select(segment => segment.End())];
+    /// <summary>Ends the scenario's windows: <see cref="Window"/> gives their frames up to here, and the next scenario's begin right after.</summary>
+    public void End()
+    {
+        foreach (var segment in _segments)
+            segment.End();
+    }
 }

@@ -90,28 +90,25 @@ public sealed class QemuFilterDumpTests
         var segments = new CaptureSegments(capture);
         Task sending = SendNumberedAsync(link, Count, cancellationToken);
 
-        // When: scenarios come and go while frames stream through, some ending themselves, some ended by the next
-        var windows = new List<CaptureWindow>();
+        // When: scenarios come and go while frames stream through, some ending themselves, some ended as the next begins
+        var ended = new List<CaptureSegment>();
         CaptureSegment current = segments.Begin();
         for (int i = 0; !sending.IsCompleted || await GrowsAsync(link.DumpFile, cancellationToken); i++)
         {
             await Task.Delay(i % 5, cancellationToken);
             if (i % 3 != 0)
             {
-                windows.Add(current.End());
+                current.End();
             }
 
-            CaptureSegment next = segments.Begin();
-            if (i % 3 == 0)
-            {
-                windows.Add(current.End());
-            }
-
-            current = next;
+            ended.Add(current);
+            current = segments.Begin();
         }
 
         await sending;
-        windows.Add(current.End());
+        current.End();
+        ended.Add(current);
+        List<CaptureWindow> windows = [.. ended.Select(segment => segment.Read())];
 
         // Then: together the segments hold every frame written since the first began, each once, in order
         List<Frame> written = [.. CaptureWindow.Load(link.DumpFile).Where(frame => frame.Number > windows[0].Start.FramesBefore)];
