@@ -6,8 +6,9 @@ namespace Alpy.Capture;
 
 /// <summary>
 /// Writes kept frames as a pcap of their own with SharpPcap's <see cref="CaptureFileWriterDevice"/> (libpcap's
-/// pcap_dump): nanosecond timestamps and the captured and wire lengths as they were, so that tcpdump and Wireshark
-/// show the frames exactly as in the capture they came from.
+/// pcap_dump): the timestamps and the captured and wire lengths as they were, so that tcpdump and Wireshark show the
+/// frames exactly as in the capture they came from. Microsecond pcap when every time is whole microseconds (QEMU's
+/// filter-dump writes those), nanosecond pcap otherwise.
 /// </summary>
 internal static class PcapSlice
 {
@@ -20,7 +21,8 @@ internal static class PcapSlice
         using var writer = new CaptureFileWriterDevice(path, FileMode.Create);
         try
         {
-            writer.Open(new DeviceConfiguration { LinkLayerType = linkType, Snaplen = SnapLength, TimestampResolution = TimestampResolution.Nanosecond });
+            TimestampResolution resolution = frames.All(frame => frame.TimestampNanoseconds % 1000 == 0) ? TimestampResolution.Microsecond : TimestampResolution.Nanosecond;
+            writer.Open(new DeviceConfiguration { LinkLayerType = linkType, Snaplen = SnapLength, TimestampResolution = resolution });
         }
         catch (PcapException e)
         {

@@ -61,6 +61,21 @@ public sealed class PcapReadingTests
             .Should().Equal(window.Select(frame => (frame.TimestampNanoseconds, frame.OriginalLength, frame.Data.Length)), "a cut frame keeps its wire length");
     }
 
+    [Theory]
+    [InlineData(0, new byte[] { 0xD4, 0xC3, 0xB2, 0xA1 })]
+    [InlineData(789, new byte[] { 0x4D, 0x3C, 0xB2, 0xA1 })]
+    public void Given_frames_with_whole_microseconds_or_not_When_saved_Then_the_pcap_has_the_resolution_they_need(long extraNanoseconds, byte[] magic)
+    {
+        using var directory = new TempDirectory();
+        string file = new PcapBuilder(nanoseconds: true).Record(CorpusFile.StartNanoseconds + extraNanoseconds, FrameCorpus.All[0].Bytes).WriteTo(directory.File("in.pcap"));
+        string slice = directory.File("out.pcap");
+
+        CaptureWindow.Load(file).SaveAs(slice);
+
+        File.ReadAllBytes(slice)[..4].Should().Equal(magic, "QEMU's microsecond frames stay a microsecond pcap; finer times need a nanosecond one");
+        CaptureWindow.Load(slice).Single().TimestampNanoseconds.Should().Be(CorpusFile.StartNanoseconds + extraNanoseconds);
+    }
+
     [Fact]
     public async Task Given_a_window_When_printed_Then_the_text_is_tcpdumps_for_a_pcap_of_those_frames_numbered_from_one()
     {
