@@ -28,7 +28,7 @@ public static class ScenarioEvidence
         {
             var window = lease.Captures.Window(link);
             links.Append(CultureInfo.InvariantCulture, $"== link {link}: {window.Count} frame(s) of the scenario ({window.Extent}), as tcpdump -# -n -e -r prints them\n")
-                .Append(window.Count == 0 ? "" : window.Excerpt(failed ? 400 : 60, indent: "  "));
+                .Append(window.Count == 0 ? "" : window.Excerpt(failed ? 400 : 60, indent: "  ") + "\n");
             if (failed)
             {
                 using var pcap = new MemoryStream();
