@@ -23,6 +23,27 @@ internal static class LibraryRuns
         return status == GetPacketStatus.NoRemainingPackets ? matched : throw new InvalidOperationException(device.LastError);
     }
 
+    /// <summary>
+    /// The same with SharpPcap's <c>GetNextPacketPointers</c> (pcap_next_ex's pointers, valid until the next call), which
+    /// skips the header object and the decimal timestamp <c>GetNextPacket</c> makes for every frame.
+    /// </summary>
+    public static long FilterWithPointers(string path, string expression)
+    {
+        using var device = new CaptureFileReaderDevice(path);
+        device.Open(new DeviceConfiguration { TimestampResolution = TimestampResolution.Nanosecond });
+        device.Filter = expression;
+        long matched = 0;
+        nint header = 0;
+        nint data = 0;
+        int status;
+        while ((status = device.GetNextPacketPointers(ref header, ref data)) == 1)
+        {
+            matched++;
+        }
+
+        return status == -2 ? matched : throw new InvalidOperationException(device.LastError);
+    }
+
     /// <summary>Reads and decodes every frame with PacketDotNet and reads the fields of every layer; returns a sum of them so that nothing is skipped.</summary>
     public static long Decode(string path)
     {
