@@ -82,16 +82,17 @@ internal sealed class CaptureReader : IDisposable
             throw new CaptureFormatException(path, 0, length == 0 ? $"the file is empty (libpcap: {reason})" : $"libpcap cannot read its header: {reason}");
         }
 
-        if (position.Offset > 0)
+        var reader = new CaptureReader(path, file, device, position.Offset > 0 ? position : position with { Offset = file.Position }, follow);
+        try
         {
-            file.Seek(position.Offset);
+            reader.Rewind();
+            return reader;
         }
-        else
+        catch (IOException e)
         {
-            position = position with { Offset = file.Position };
+            reader.Dispose();
+            throw new CaptureException($"The capture {path} cannot be read from byte {position.Offset}: {e.Message}", e);
         }
-
-        return new CaptureReader(path, file, device, position, follow);
     }
 
     /// <summary>
