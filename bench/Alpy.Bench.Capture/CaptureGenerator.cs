@@ -1,28 +1,36 @@
 using System.Buffers.Binary;
-using Alpy.Capture;
+using SharpPcap;
+using SharpPcap.LibPcap;
 
 namespace Alpy.Bench.Capture;
 
 /// <summary>
-/// Writes a capture of lab-like traffic: TCP connections to ports 80 and 8888 (SYN, SYN-ACK, ACKs, data of
-/// 100 to 1400 bytes), UDP, ICMP echo, ARP, IPv6 TCP and VLAN-tagged UDP, with ports and sequence numbers
-/// varying per frame. Checksums are not filled in: neither reader here verifies them.
+/// Writes a capture of lab-like traffic with SharpPcap's writer: TCP connections to ports 80 and 8888 (SYN,
+/// SYN-ACK, ACKs, data of 100 to 1400 bytes), UDP, ICMP echo, ARP, IPv6 TCP and VLAN-tagged UDP, with ports and
+/// sequence numbers varying per frame. Checksums are not filled in: nothing here verifies them.
 /// </summary>
 internal static class CaptureGenerator
 {
-    public static void Write(string path, int frames)
+    private const long Start = 1_767_323_045_000_000_000;
+
+    /// <summary>Writes frames <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1 (a new file, or appended to one).</summary>
+    public static void Write(string path, int count, int first = 0, FileMode mode = FileMode.Create)
     {
         byte[][] templates = Templates();
-        using PcapWriter writer = PcapWriter.Create(path);
+        using var writer = new CaptureFileWriterDevice(path, mode);
+        writer.Open(new DeviceConfiguration { LinkLayerType = PacketDotNet.LinkLayers.Ethernet, TimestampResolution = TimestampResolution.Nanosecond });
         byte[] buffer = new byte[2048];
-        long time = 1_767_323_045_000_000_000;
-        for (int i = 0; i < frames; i++)
+        for (int i = first; i < first + count; i++)
         {
             byte[] template = templates[i % templates.Length];
             template.CopyTo(buffer, 0);
             Vary(buffer.AsSpan(0, template.Length), i);
-            time += 1_000 + (i % 7 * 100);
-            writer.Write(time, buffer.AsSpan(0, template.Length));
+            long time = Start + ((long)i * 1_300);
+            var header = new PcapHeader(0, 0, (uint)template.Length, (uint)template.Length)
+            {
+                Timeval = new PosixTimeval((ulong)(time / 1_000_000_000), (ulong)(time % 1_000_000_000), TimestampResolution.Nanosecond),
+            };
+            writer.Write(buffer.AsSpan(0, template.Length), ref header);
         }
     }
 

@@ -1,96 +1,101 @@
-using System.Text;
-using Alpy.Capture;
+using PacketDotNet;
+using SharpPcap;
+using SharpPcap.LibPcap;
 
 namespace Alpy.Bench.Capture;
 
-/// <summary>The library's three ways through a file: filter with libpcap, decode every layer, print every frame as tcpdump does.</summary>
+/// <summary>SharpPcap and PacketDotNet through a whole file, as their users call them: read with a BPF filter; read and decode every frame.</summary>
 internal static class LibraryRuns
 {
-    /// <summary>Reads every frame and runs the compiled filter on it; returns how many matched.</summary>
-    public static long Filter(string path, CaptureFilter filter)
+    /// <summary>Reads the file with a BPF filter set on the device (libpcap runs it per record); returns how many frames passed.</summary>
+    public static long Filter(string path, string expression)
     {
+        using var device = new CaptureFileReaderDevice(path);
+        device.Open(new DeviceConfiguration { TimestampResolution = TimestampResolution.Nanosecond });
+        device.Filter = expression;
         long matched = 0;
-        using CaptureReader reader = CaptureReader.Open(path);
-        while (reader.TryRead(out CaptureRecord record))
+        GetPacketStatus status;
+        while ((status = device.GetNextPacket(out _)) == GetPacketStatus.PacketRead)
         {
-            matched += filter.Matches(record) ? 1 : 0;
+            matched++;
         }
 
-        return matched;
+        return status == GetPacketStatus.NoRemainingPackets ? matched : throw new InvalidOperationException(device.LastError);
     }
 
-    /// <summary>Reads and decodes every frame and reads the fields of every layer; returns a sum of them so that nothing is skipped.</summary>
+    /// <summary>
+    /// The same with SharpPcap's <c>GetNextPacketPointers</c> (pcap_next_ex's pointers, valid until the next call), which
+    /// skips the header object and the decimal timestamp <c>GetNextPacket</c> makes for every frame.
+    /// </summary>
+    public static long FilterWithPointers(string path, string expression)
+    {
+        using var device = new CaptureFileReaderDevice(path);
+        device.Open(new DeviceConfiguration { TimestampResolution = TimestampResolution.Nanosecond });
+        device.Filter = expression;
+        long matched = 0;
+        nint header = 0;
+        nint data = 0;
+        int status;
+        while ((status = device.GetNextPacketPointers(ref header, ref data)) == 1)
+        {
+            matched++;
+        }
+
+        return status == -2 ? matched : throw new InvalidOperationException(device.LastError);
+    }
+
+    /// <summary>Reads and decodes every frame with PacketDotNet and reads the fields of every layer; returns a sum of them so that nothing is skipped.</summary>
     public static long Decode(string path)
     {
+        using var device = new CaptureFileReaderDevice(path);
+        device.Open(new DeviceConfiguration { TimestampResolution = TimestampResolution.Nanosecond });
         long sum = 0;
-        using CaptureReader reader = CaptureReader.Open(path);
-        while (reader.TryRead(out CaptureRecord record))
+        while (device.GetNextPacket(out PacketCapture capture) == GetPacketStatus.PacketRead)
         {
-            var packet = Packet.Decode(record.LinkType, record.Data, record.OriginalLength);
-            sum += Fields(packet);
+            RawCapture raw = capture.GetPacket();
+            sum += Fields(Packet.ParsePacket(raw.LinkLayerType, raw.Data)) + raw.PacketLength;
         }
 
         return sum;
     }
 
-    /// <summary>Reads, decodes and prints every frame as a tcpdump -n line into a UTF-8 stream that discards it (like > /dev/null).</summary>
-    public static long Text(string path)
+    private static long Fields(Packet packet)
     {
-        var formatter = new TcpdumpFormatter();
-        var line = new StringBuilder(256);
-        using var output = new StreamWriter(Stream.Null, new UTF8Encoding(false), 1 << 16);
-        long frames = 0;
-        using CaptureReader reader = CaptureReader.Open(path);
-        while (reader.TryRead(out CaptureRecord record))
+        long sum = 0;
+        if (packet is EthernetPacket ethernet)
         {
-            line.Clear();
-            formatter.Append(line, record.Number, record.TimestampNanoseconds, Packet.Decode(record.LinkType, record.Data, record.OriginalLength));
-            line.Append('\n');
-            output.Write(line);
-            frames++;
+            sum += ethernet.SourceHardwareAddress.GetHashCode() + ethernet.DestinationHardwareAddress.GetHashCode() + (int)ethernet.Type;
         }
 
-        return frames;
-    }
-
-    private static long Fields(in Packet packet)
-    {
-        long sum = packet.OriginalLength;
-        if (packet.Ethernet is { } ethernet)
+        if (packet.Extract<Ieee8021QPacket>() is { } tag)
         {
-            sum += ethernet.Source.GetHashCode() + ethernet.Destination.GetHashCode() + ethernet.TypeOrLength;
+            sum += tag.VlanIdentifier + (int)tag.PriorityControlPoint;
         }
 
-        foreach (VlanTag tag in packet.Vlans)
+        if (packet.Extract<IPv4Packet>() is { } ipv4)
         {
-            sum += tag.Id + tag.Priority;
+            sum += ipv4.TimeToLive + ipv4.TotalLength + ipv4.Id + (int)ipv4.Protocol + ipv4.SourceAddress.GetHashCode() + ipv4.DestinationAddress.GetHashCode() + ipv4.FragmentOffset;
+        }
+        else if (packet.Extract<IPv6Packet>() is { } ipv6)
+        {
+            sum += ipv6.HopLimit + ipv6.PayloadLength + ipv6.FlowLabel + ipv6.SourceAddress.GetHashCode() + ipv6.DestinationAddress.GetHashCode() + (int)ipv6.Protocol;
+        }
+        else if (packet.Extract<ArpPacket>() is { } arp)
+        {
+            sum += (int)arp.Operation + arp.HardwareAddressLength;
         }
 
-        if (packet.Ipv4 is { } ipv4)
+        if (packet.Extract<TcpPacket>() is { } tcp)
         {
-            sum += ipv4.TimeToLive + ipv4.TotalLength + ipv4.Identification + (int)ipv4.Protocol + ipv4.SourceBytes[3] + ipv4.DestinationBytes[3] + ipv4.FragmentOffset;
+            sum += tcp.SourcePort + tcp.DestinationPort + tcp.SequenceNumber + tcp.AcknowledgmentNumber + tcp.Flags + tcp.WindowSize + tcp.PayloadData.Length;
         }
-        else if (packet.Ipv6 is { } ipv6)
+        else if (packet.Extract<UdpPacket>() is { } udp)
         {
-            sum += ipv6.HopLimit + ipv6.PayloadLength + ipv6.FlowLabel + ipv6.SourceBytes[15] + ipv6.DestinationBytes[15] + (int)ipv6.UpperLayerProtocol;
+            sum += udp.SourcePort + udp.DestinationPort + udp.Length + udp.PayloadData.Length;
         }
-        else if (packet.Arp is { } arp)
+        else if (packet.Extract<IcmpV4Packet>() is { } icmp)
         {
-            sum += (int)arp.Operation + arp.HardwareLength;
-        }
-
-        if (packet.Tcp is { } tcp)
-        {
-            sum += tcp.SourcePort + tcp.DestinationPort + tcp.SequenceNumber + tcp.AcknowledgmentNumber + (int)tcp.Flags + tcp.Window
-                + (tcp.MaximumSegmentSize ?? 0) + (tcp.WindowScale ?? 0) + tcp.Payload.Length;
-        }
-        else if (packet.Udp is { } udp)
-        {
-            sum += udp.SourcePort + udp.DestinationPort + udp.Length + udp.Payload.Length;
-        }
-        else if (packet.Icmp is { } icmp)
-        {
-            sum += (int)icmp.Type + icmp.Code + icmp.Identifier + icmp.SequenceNumber;
+            sum += (int)icmp.TypeCode + icmp.Id + icmp.Sequence;
         }
 
         return sum;

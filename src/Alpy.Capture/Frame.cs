@@ -1,83 +1,98 @@
-using System.Net;
+using System.Globalization;
+using PacketDotNet;
+using SharpPcap;
+using SharpPcap.LibPcap;
 
 namespace Alpy.Capture;
 
 /// <summary>
-/// One captured frame, kept: its record header, its bytes and its decoded layers. The layer properties are
-/// shortcuts into <see cref="Packet"/> so that queries read naturally
-/// (<c>frames.Where(f => f.Tcp?.DestinationPort == 88)</c>). <see cref="ToString"/> is its tcpdump-style line.
+/// One captured frame, kept: where it is in its capture, when it was captured, its bytes, and its layers as
+/// PacketDotNet decodes them (<c>frame.Packet.Extract&lt;TcpPacket&gt;()?.DestinationPort</c>). Its tcpdump line is
+/// in the window's <see cref="CaptureWindow.ToText"/>.
 /// </summary>
 public sealed class Frame
 {
-    internal Frame(long number, long offset, long timestampNanoseconds, int originalLength, int interfaceId, LinkType linkType, ReadOnlyMemory<byte> data)
+    private readonly byte[] _data;
+    private Packet? _packet;
+
+    internal Frame(long number, long timestampNanoseconds, int originalLength, LinkLayers linkType, byte[] data)
     {
         Number = number;
-        Offset = offset;
         TimestampNanoseconds = timestampNanoseconds;
-        InterfaceId = interfaceId;
-        Packet = Packet.Decode(linkType, data, originalLength);
+        OriginalLength = originalLength;
+        LinkType = linkType;
+        _data = data;
     }
 
-    /// <summary>Position of the frame in its file, counting from 1 (tcpdump's -#, Wireshark's frame number).</summary>
+    /// <summary>Position of the frame in its capture file, counting from 1 (Wireshark's frame number, tcpdump's <c>-#</c>).</summary>
     public long Number { get; }
-
-    /// <summary>Byte offset of the frame's record in its file.</summary>
-    public long Offset { get; }
 
     /// <summary>Capture time in nanoseconds since the Unix epoch, UTC.</summary>
     public long TimestampNanoseconds { get; }
 
-    /// <summary>Capture time (UTC), rounded down to 100 ns.</summary>
-    public DateTimeOffset Timestamp => Timestamps.FromNanoseconds(TimestampNanoseconds);
+    /// <summary>Capture time (UTC), rounded down to 100 ns (at most <see cref="DateTimeOffset.MaxValue"/>).</summary>
+    public DateTimeOffset Timestamp => TimestampNanoseconds / 100 > (DateTimeOffset.MaxValue - DateTimeOffset.UnixEpoch).Ticks
+        ? DateTimeOffset.MaxValue
+        : DateTimeOffset.UnixEpoch.AddTicks(TimestampNanoseconds / 100);
 
-    /// <summary>The pcapng interface the frame was captured on; 0 for classic pcap.</summary>
-    public int InterfaceId { get; }
+    /// <summary>Length of the frame on the wire (at least <see cref="Data"/>'s length).</summary>
+    public int OriginalLength { get; }
 
-    /// <summary>The decoded layers.</summary>
-    public Packet Packet { get; }
-
-    public LinkType LinkType => Packet.LinkType;
+    public LinkLayers LinkType { get; }
 
     /// <summary>The captured bytes.</summary>
-    public ReadOnlyMemory<byte> Data => Packet.Data;
+    public ReadOnlyMemory<byte> Data => _data;
 
-    /// <summary>Length of the frame on the wire (at least the captured length).</summary>
-    public int OriginalLength => Packet.OriginalLength;
+    /// <summary>
+    /// The frame decoded by PacketDotNet (decoded once, when first asked, from a copy of the bytes: PacketDotNet may
+    /// write into what it decodes, e.g. an IPv4 total length of 0). PacketDotNet decodes lazily: reading a field that
+    /// a cut or malformed frame does not hold throws (see <see cref="IsDecodingFailure"/>).
+    /// </summary>
+    public Packet Packet
+    {
+        get
+        {
+            if (_packet is null)
+            {
+                Interlocked.CompareExchange(ref _packet, Packet.ParsePacket(LinkType, (byte[])_data.Clone()), null);
+            }
 
-    public EthernetHeader? Ethernet => Packet.Ethernet;
+            return _packet;
+        }
+    }
 
-    public VlanTagList Vlans => Packet.Vlans;
+    /// <summary>"#12 10:01:02.345678Z, 74 bytes" and PacketDotNet's summary of the layers.</summary>
+    public override string ToString()
+    {
+        string summary;
+        try
+        {
+            summary = Packet.ToString();
+        }
+        catch (Exception e) when (IsDecodingFailure(e))
+        {
+            summary = $"(PacketDotNet cannot decode it: {e.Message})";
+        }
 
-    public EtherType? EtherType => Packet.EtherType;
+        return string.Create(CultureInfo.InvariantCulture, $"#{Number} {Timestamp.UtcDateTime:HH:mm:ss.ffffff}Z, {_data.Length} bytes {summary}");
+    }
 
-    public ArpPacket? Arp => Packet.Arp;
+    /// <summary>
+    /// What PacketDotNet throws when a field is read that a cut or malformed frame does not hold: IndexOutOfRangeException,
+    /// ArgumentException (a buffer too short), InvalidOperationException (an impossible length), OverflowException
+    /// (a length field out of range), dotpcap/packetnet#18; and NotImplementedException for a link type or protocol it
+    /// does not decode.
+    /// </summary>
+    public static bool IsDecodingFailure(Exception exception) =>
+        exception is IndexOutOfRangeException or ArgumentException or InvalidOperationException or ArithmeticException or NotImplementedException;
 
-    public Ipv4Packet? Ipv4 => Packet.Ipv4;
-
-    public Ipv6Packet? Ipv6 => Packet.Ipv6;
-
-    public IpProtocol? Protocol => Packet.Protocol;
-
-    public IcmpMessage? Icmp => Packet.Icmp;
-
-    public Icmpv6Message? Icmpv6 => Packet.Icmpv6;
-
-    public TcpSegment? Tcp => Packet.Tcp;
-
-    public UdpDatagram? Udp => Packet.Udp;
-
-    public IPAddress? SourceAddress => Packet.SourceAddress;
-
-    public IPAddress? DestinationAddress => Packet.DestinationAddress;
-
-    public ushort? SourcePort => Packet.SourcePort;
-
-    public ushort? DestinationPort => Packet.DestinationPort;
-
-    public bool IsFragment => Packet.IsFragment;
-
-    public ReadOnlyMemory<byte> Payload => Packet.Payload;
-
-    /// <summary>The frame as one line of <c>tcpdump -n -S</c> (UTC time of day, absolute sequence numbers).</summary>
-    public override string ToString() => TcpdumpFormatter.FormatOne(this);
+    /// <summary>Keeps the record a reader lends: copies its bytes.</summary>
+    internal static Frame From(in PacketCapture capture, long number, LinkLayers linkType)
+    {
+        var header = (PcapHeader)capture.Header;
+        // pcapng timestamps are 64-bit: a damaged one may lie beyond what nanoseconds in a long can hold (year 2262).
+        decimal seconds = header.Timeval.Value;
+        long nanoseconds = seconds >= long.MaxValue / 1_000_000_000 ? long.MaxValue : (long)(seconds * 1_000_000_000m);
+        return new Frame(number, nanoseconds, (int)header.PacketLength, linkType, capture.Data.ToArray());
+    }
 }

@@ -54,7 +54,7 @@ public sealed class CaptureFileAssertions : ReferenceTypeAssertions<CaptureFile,
         Execute.Assertion
             .BecauseOf(because)
             .FailWith(FailureText.Escape($"Expected {Subject.Name} to receive no frame matching \"{filter}\" within {during.TotalSeconds:0.###} s {since}") + "{reason}" +
-                      FailureText.Escape($", but frame #{frame.Number} did:\n  {frame}\n{FailureText.Contents(window).TrimStart()}"));
+                      FailureText.Escape($", but frame #{frame.Number} did.{FailureText.Contents(window)}"));
         return new AndConstraint<CaptureFileAssertions>(this);
     }
 }

@@ -6,9 +6,10 @@ using FluentAssertions.Execution;
 namespace Alpy.Capture;
 
 /// <summary>
-/// Assertions on the frames of a <see cref="CaptureWindow"/>, by tcpdump filter expression or by predicate. Every
-/// failure says which capture and window was looked at and lists what it held, in tcpdump's style, so that a
-/// failed scenario step explains itself. All of FluentAssertions' collection assertions apply as well.
+/// Assertions on the frames of a <see cref="CaptureWindow"/>, by tcpdump filter expression or by predicate (over
+/// PacketDotNet's decoding). Every failure says which capture and window was looked at and lists what it held as
+/// tcpdump prints it, so that a failed scenario step explains itself. All of FluentAssertions' collection
+/// assertions apply as well.
 /// </summary>
 public sealed class CaptureWindowAssertions : GenericCollectionAssertions<CaptureWindow, Frame, CaptureWindowAssertions>
 {
@@ -61,8 +62,7 @@ public sealed class CaptureWindowAssertions : GenericCollectionAssertions<Captur
     public AndWhichConstraint<CaptureWindowAssertions, Frame> ContainFrame(Expression<Func<Frame, bool>> predicate, string because = "", params object[] becauseArgs)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        Func<Frame, bool> test = predicate.Compile();
-        Frame[] matching = Subject.Where(test).Take(1).ToArray();
+        Frame[] matching = Subject.Matching(predicate.Compile(), PredicateText.Describe(predicate)).Take(1).ToArray();
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
             .ForCondition(matching.Length > 0)

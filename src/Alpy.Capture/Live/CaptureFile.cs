@@ -1,24 +1,26 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SharpPcap;
 
 namespace Alpy.Capture;
 
 /// <summary>
 /// A capture file that may still be growing, such as the pcap QEMU's filter-dump writes for one lab link.
 /// A scenario takes a <see cref="Mark"/> when it starts, later reads what arrived since
-/// (<see cref="ReadSince"/>) or waits for a frame (<see cref="WaitForFrameAsync(string, CaptureMark, TimeSpan?, CancellationToken)"/>).
-/// Only complete records are ever read: a record being written is left for the next look. The file is
-/// opened per call and shared with its writer; where the last look ended is remembered, so marking re-reads
-/// only what is new. Detects a file that was truncated or recreated and starts again from its beginning.
-/// Thread-safe.
+/// (<see cref="ReadSince"/>) or waits for a frame (<see cref="WaitForFrameAsync"/>). SharpPcap reads the file
+/// (libpcap does all the format work, pcap and pcapng); only complete records are read, a record still being
+/// written is left for the next look. Reading starts at the mark's record boundary, so its cost is that of the
+/// frames since the mark, not of the whole file. The file is opened per call and shared with its writer; where the
+/// last look ended is remembered, so that marking reads only what is new. A file that was truncated or recreated is
+/// read again from its beginning. Thread-safe.
 /// </summary>
 public sealed class CaptureFile
 {
-    private const int FingerprintLength = PcapParser.FileHeaderLength + 16;
+    /// <summary>A recreated file differs from the old one in its first bytes (the first frame's time, at least).</summary>
+    private const int FingerprintLength = 64;
 
     private readonly Lock _lock = new();
     private readonly ILogger _logger;
-    private readonly CaptureReaderOptions _readerOptions;
     private ReadPosition _cursor = ReadPosition.Start;
     private byte[] _fingerprint = [];
     private int _generation;
@@ -30,21 +32,22 @@ public sealed class CaptureFile
         Options.Validate();
         Path = System.IO.Path.GetFullPath(path);
         Name = Options.Name ?? System.IO.Path.GetFileName(Path);
-        _readerOptions = Options.Reader with { Follow = true };
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     public string Path { get; }
 
-    /// <summary>Names the capture in messages ("link1").</summary>
+    /// <summary>Names the capture in messages ("link 1").</summary>
     public string Name { get; }
 
     public CaptureFileOptions Options { get; }
 
     /// <summary>
-    /// Marks the current end of the capture: frames appended from now on are "since" the mark. A file that
-    /// does not exist yet is marked at its beginning. Cheap: reads only what arrived since the last look.
+    /// Marks the current end of the capture: frames appended from now on are "since" the mark. A file that does not
+    /// exist yet, or whose header is not written yet, is marked at its beginning. Reads only what arrived since the
+    /// last look.
     /// </summary>
+    /// <exception cref="CaptureFormatException">libpcap cannot read the file.</exception>
     public CaptureMark Mark()
     {
         DateTimeOffset now = Options.TimeProvider.GetUtcNow();
@@ -53,15 +56,18 @@ public sealed class CaptureFile
         {
             if (File.Exists(Path))
             {
-                using CaptureReader reader = OpenAtLocked(_cursor);
-                while (reader.TryRead(out _))
+                using CaptureReader? reader = OpenAtLocked(_cursor);
+                if (reader is not null)
                 {
-                }
+                    while (reader.TryRead(out _))
+                    {
+                    }
 
-                _cursor = reader.Checkpoint();
+                    _cursor = reader.Position;
+                }
             }
 
-            mark = new CaptureMark(Path, _cursor, now, timeOnly: false, _generation);
+            mark = new CaptureMark(Path, _cursor, now, _generation);
         }
 
         Log.Marked(_logger, Name, mark.FramesBefore, mark.Offset);
@@ -73,57 +79,61 @@ public sealed class CaptureFile
 
     /// <summary>The complete frames appended since <paramref name="mark"/>, as a snapshot.</summary>
     /// <exception cref="CaptureException">The file does not exist, or the window exceeds <see cref="CaptureFileOptions.MaxWindowBytes"/>.</exception>
-    /// <exception cref="CaptureFormatException">The file is corrupt after the mark.</exception>
-    public CaptureWindow ReadSince(CaptureMark mark)
+    /// <exception cref="CaptureFormatException">libpcap cannot read the file after the mark.</exception>
+    public CaptureWindow ReadSince(CaptureMark mark) => ReadBetween(mark, until: null);
+
+    /// <summary>The frames from <paramref name="mark"/> to <paramref name="until"/> (a later mark of the same file), as a snapshot.</summary>
+    /// <exception cref="CaptureException">The file does not exist, or the window exceeds <see cref="CaptureFileOptions.MaxWindowBytes"/>.</exception>
+    /// <exception cref="CaptureFormatException">libpcap cannot read the file between the marks.</exception>
+    public CaptureWindow ReadBetween(CaptureMark mark, CaptureMark? until)
     {
         CheckMark(mark);
+        if (until is not null)
+        {
+            CheckMark(until);
+        }
+
         if (!File.Exists(Path))
         {
             throw new CaptureException($"The capture file of {Name} does not exist: {Path}. Is the link's capture (QEMU filter-dump, tcpdump -w) running and writing there?");
         }
 
         var frames = new List<Frame>();
-        var store = new FrameStore(Options.MaxWindowBytes, () => $"of {Name} since {mark}");
-        ReadPosition end;
-        using (CaptureReader reader = OpenSince(mark, out long minimum))
+        long bytes = 0;
+        ReadPosition end = mark.Position;
+        // A mark of an earlier generation of the file bounds nothing in this one.
+        long stop = until is not null && until.Generation == _generation ? until.Offset : long.MaxValue;
+        using (CaptureReader? reader = OpenSince(mark))
         {
-            while (reader.TryRead(out CaptureRecord record))
+            while (reader is not null && reader.Position.Offset < stop && reader.TryRead(out PacketCapture capture))
             {
-                if (record.TimestampNanoseconds >= minimum)
+                bytes += capture.Data.Length;
+                if (bytes > Options.MaxWindowBytes)
                 {
-                    frames.Add(store.Add(record));
+                    throw new CaptureException(
+                        $"The frames of {Name} since {mark} are more than {Options.MaxWindowBytes} bytes (CaptureFileOptions.MaxWindowBytes). " +
+                        "Take a later mark so that the window covers only the scenario's traffic, or raise the limit.");
                 }
+
+                frames.Add(Frame.From(capture, reader.Position.FramesBefore, reader.LinkType));
             }
 
-            end = reader.Checkpoint();
+            end = reader?.Position ?? end;
         }
 
         int generation = Advance(end);
-        var endMark = new CaptureMark(Path, end, Options.TimeProvider.GetUtcNow(), timeOnly: false, generation);
+        CaptureMark endMark = until is not null && end.Offset == until.Offset ? until : new CaptureMark(Path, end, Options.TimeProvider.GetUtcNow(), generation);
         return new CaptureWindow(Name, Path, frames, mark, endMark, ReferenceEquals(mark, CaptureMark.Start) ? string.Empty : mark.ToString());
     }
 
     /// <summary>Waits until a frame matching a tcpdump filter expression arrives after <paramref name="since"/>, and returns it.</summary>
     /// <param name="timeout">Defaults to <see cref="CaptureFileOptions.DefaultTimeout"/> (5 s).</param>
     /// <exception cref="CaptureTimeoutException">No such frame in time; the message lists what did arrive.</exception>
+    /// <exception cref="CaptureFilterException">The filter is not valid.</exception>
     public async Task<Frame> WaitForFrameAsync(string filter, CaptureMark since, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         using var compiled = new CaptureFilter(filter);
-        List<Frame> found = await WaitAsync(Matcher(compiled), $"a frame matching \"{filter}\"", since, 1, timeout, cancellationToken).ConfigureAwait(false);
-        return found[0];
-    }
-
-    /// <summary>Waits until a frame for which <paramref name="predicate"/> holds arrives after <paramref name="since"/>, and returns it.</summary>
-    /// <param name="description">What the predicate selects, for the timeout message ("the SYN to port 88").</param>
-    public async Task<Frame> WaitForFrameAsync(Func<Frame, bool> predicate, string description, CaptureMark since, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(predicate);
-        Func<CaptureRecord, Frame?> match = record =>
-        {
-            Frame frame = record.ToFrame();
-            return predicate(frame) ? frame : null;
-        };
-        List<Frame> found = await WaitAsync(match, description, since, 1, timeout, cancellationToken).ConfigureAwait(false);
+        List<Frame> found = await WaitAsync(compiled.Matches, $"a frame matching \"{filter}\"", since, 1, timeout, cancellationToken).ConfigureAwait(false);
         return found[0];
     }
 
@@ -132,13 +142,11 @@ public sealed class CaptureFile
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         using var compiled = new CaptureFilter(filter);
-        List<Frame> found = await WaitAsync(Matcher(compiled), $"{count} frame(s) matching \"{filter}\"", since, count, timeout, cancellationToken).ConfigureAwait(false);
+        List<Frame> found = await WaitAsync(compiled.Matches, $"{count} frame(s) matching \"{filter}\"", since, count, timeout, cancellationToken).ConfigureAwait(false);
         return new CaptureWindow(Name, Path, found, since, Mark(), $"{since}, matching \"{filter}\"");
     }
 
-    private static Func<CaptureRecord, Frame?> Matcher(CaptureFilter filter) => record => filter.Matches(record) ? record.ToFrame() : null;
-
-    private async Task<List<Frame>> WaitAsync(Func<CaptureRecord, Frame?> match, string what, CaptureMark since, int count, TimeSpan? timeout, CancellationToken cancellationToken)
+    private async Task<List<Frame>> WaitAsync(Func<Frame, bool> match, string what, CaptureMark since, int count, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         CheckMark(since);
         TimeSpan limit = timeout ?? Options.DefaultTimeout;
@@ -147,26 +155,27 @@ public sealed class CaptureFile
         long started = Options.TimeProvider.GetTimestamp();
         var found = new List<Frame>();
         CaptureReader? reader = null;
-        long minimum = long.MinValue;
         try
         {
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (reader is not null && new FileInfo(Path) is { Exists: true } info && info.Length < reader.Position)
+                if (reader is not null && new FileInfo(Path) is { Exists: true } info && info.Length < reader.Position.Offset)
                 {
+                    // Truncated or recreated while waiting: look again from the mark (a recreated file from its start).
                     reader.Dispose();
-                    reader = null; // truncated or recreated while waiting: start over
+                    reader = null;
                 }
 
                 if (reader is null && File.Exists(Path))
                 {
-                    reader = OpenSince(since, out minimum);
+                    reader = OpenSince(since);
                 }
 
-                while (reader is not null && reader.TryRead(out CaptureRecord record))
+                while (reader is not null && reader.TryRead(out PacketCapture capture))
                 {
-                    if (record.TimestampNanoseconds >= minimum && match(record) is { } frame)
+                    var frame = Frame.From(capture, reader.Position.FramesBefore, reader.LinkType);
+                    if (match(frame))
                     {
                         found.Add(frame);
                         if (found.Count == count)
@@ -195,25 +204,22 @@ public sealed class CaptureFile
     {
         string progress = wanted > 1 ? $" ({found} of {wanted} arrived)" : string.Empty;
         string waited = $"Waited {limit.TotalSeconds:0.###} s for {what} on {Name}{progress} {since}";
+        var nothing = new CaptureWindow(Name, Path, [], since, since, since.ToString());
         if (!File.Exists(Path))
         {
-            var empty = new CaptureWindow(Name, Path, [], since, since, since.ToString());
-            return new CaptureTimeoutException($"{waited}, but the capture file does not exist: {Path}. Is the link's capture (QEMU filter-dump, tcpdump -w) writing there?", empty);
+            return new CaptureTimeoutException($"{waited}, but the capture file does not exist: {Path}. Is the link's capture (QEMU filter-dump, tcpdump -w) writing there?", nothing);
         }
 
-        CaptureWindow window;
         try
         {
-            window = ReadSince(since);
+            CaptureWindow window = ReadSince(since);
+            return new CaptureTimeoutException(
+                $"{waited}. The capture ({Path}) held {window.Count} frame(s) since the mark, as tcpdump {Tcpdump.Options} prints them:\n{window.Excerpt(indent: "  ")}", window);
         }
         catch (CaptureException problem)
         {
-            var unread = new CaptureWindow(Name, Path, [], since, since, since.ToString());
-            return new CaptureTimeoutException($"{waited}. What the capture ({Path}) held could not be listed: {problem.Message}", unread);
+            return new CaptureTimeoutException($"{waited}. What the capture ({Path}) held could not be listed: {problem.Message}", nothing);
         }
-
-        return new CaptureTimeoutException(
-            $"{waited}. The capture ({Path}) held {window.Count} frame(s) since the mark:\n{window.Excerpt(indent: "  ")}", window);
     }
 
     private void CheckMark(CaptureMark mark)
@@ -225,31 +231,31 @@ public sealed class CaptureFile
         }
     }
 
-    /// <summary>
-    /// Opens a reader at the mark. A time-only mark reads from the start and keeps frames from the mark's time on.
-    /// A mark taken before the file was recreated reads the new file from its start: all of it was written after the mark.
-    /// </summary>
-    private CaptureReader OpenSince(CaptureMark mark, out long minimum)
+    /// <summary>A reader at the mark; at the file's start when the file was recreated after the mark (all of it came later).</summary>
+    private CaptureReader? OpenSince(CaptureMark mark)
     {
         lock (_lock)
         {
-            CaptureReader reader = OpenAtLocked(mark.Position);
-            minimum = mark.IsTimeOnly ? Timestamps.ToNanoseconds(mark.Time) : long.MinValue;
-            if (mark.Generation != _generation && reader.Position != 0)
+            CaptureReader? reader = OpenAtLocked(mark.Position);
+            if (reader is not null && mark.Generation != _generation && mark.Position.Offset != 0)
             {
                 reader.Dispose();
-                reader = CaptureReader.Resume(Path, Name, _readerOptions, ReadPosition.Start);
+                reader = CaptureReader.Open(Path, ReadPosition.Start, follow: true);
             }
 
             return reader;
         }
     }
 
-    /// <summary>Opens a reader at <paramref name="position"/>, or at the start when the file no longer holds what was read before.</summary>
-    private CaptureReader OpenAtLocked(ReadPosition position)
+    /// <summary>
+    /// A reader at <paramref name="position"/>, or at the start when the file no longer holds what was read before;
+    /// null while the file's header is not written yet.
+    /// </summary>
+    private CaptureReader? OpenAtLocked(ReadPosition position)
     {
         byte[] start = ReadFingerprint(out long length);
-        bool sameFile = start.AsSpan(0, Math.Min(start.Length, _fingerprint.Length)).SequenceEqual(_fingerprint.AsSpan(0, Math.Min(start.Length, _fingerprint.Length)));
+        int compared = Math.Min(start.Length, _fingerprint.Length);
+        bool sameFile = start.AsSpan(0, compared).SequenceEqual(_fingerprint.AsSpan(0, compared));
         if (!sameFile || length < _cursor.Offset)
         {
             Log.Restarted(_logger, Name, Path, length, _cursor.Offset);
@@ -264,13 +270,12 @@ public sealed class CaptureFile
         }
 
         bool usable = sameFile && length >= position.Offset;
-        return CaptureReader.Resume(Path, Name, _readerOptions, usable ? position : ReadPosition.Start);
+        return CaptureReader.Open(Path, usable ? position : ReadPosition.Start, follow: true);
     }
 
-    /// <summary>The file header and first record header: a recreated file differs there (the first frame's time).</summary>
     private byte[] ReadFingerprint(out long length)
     {
-        using FileStream stream = CaptureReader.OpenShared(Path);
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         length = stream.Length;
         var buffer = new byte[(int)Math.Min(length, FingerprintLength)];
         stream.ReadExactly(buffer);

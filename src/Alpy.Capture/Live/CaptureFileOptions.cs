@@ -5,11 +5,8 @@ public sealed record CaptureFileOptions
 {
     public static CaptureFileOptions Default { get; } = new();
 
-    /// <summary>Names the capture in messages ("link1"); defaults to the file name.</summary>
+    /// <summary>Names the capture in messages ("link 1"); defaults to the file name.</summary>
     public string? Name { get; init; }
-
-    /// <summary>Limits of the record reader; <see cref="CaptureReaderOptions.Follow"/> is always on for a capture file.</summary>
-    public CaptureReaderOptions Reader { get; init; } = CaptureReaderOptions.Default;
 
     /// <summary>How long the wait helpers wait when no timeout is given. Default 5 s: QEMU appends frames within milliseconds.</summary>
     public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -26,7 +23,6 @@ public sealed record CaptureFileOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first value out of range.</summary>
     public void Validate()
     {
-        Reader.Validate();
         if (DefaultTimeout <= TimeSpan.Zero || DefaultTimeout > TimeSpan.FromHours(1))
         {
             throw new ArgumentException($"CaptureFileOptions.DefaultTimeout is {DefaultTimeout}; it must be more than zero and at most an hour.", nameof(DefaultTimeout));

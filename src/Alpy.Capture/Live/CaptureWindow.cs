@@ -1,14 +1,13 @@
 using System.Collections;
 using System.Globalization;
-using System.Text;
 
 namespace Alpy.Capture;
 
 /// <summary>
 /// The frames of one capture between two points, in capture order: an immutable snapshot to query with LINQ,
-/// filter with BPF, assert on (<c>window.Should().ContainFrame("tcp dst port 88")</c>), print as tcpdump
-/// lines, or save as a pcap. Narrowing (<see cref="Matching(string)"/>, <see cref="Since"/>, ...) gives new windows
-/// that remember how they were narrowed, so that failure messages say what was looked at.
+/// filter with BPF, assert on (<c>window.Should().ContainFrame("tcp dst port 88")</c>), print with tcpdump, or save
+/// as a pcap of its own. Narrowing (<see cref="Matching(string)"/>, ...) gives new windows that remember how they
+/// were narrowed, so that failure messages say what was looked at.
 /// </summary>
 public sealed class CaptureWindow : IReadOnlyList<Frame>
 {
@@ -25,7 +24,7 @@ public sealed class CaptureWindow : IReadOnlyList<Frame>
         _scope = scope;
     }
 
-    /// <summary>Names the capture in messages ("link1").</summary>
+    /// <summary>Names the capture in messages ("link 1").</summary>
     public string Name { get; }
 
     /// <summary>The capture file.</summary>
@@ -39,7 +38,7 @@ public sealed class CaptureWindow : IReadOnlyList<Frame>
 
     public int Count => _frames.Count;
 
-    /// <summary>What the window covers, for messages: "link1 (29 frame(s): #12 to #40; after frame #11 (byte 1988) of link1.pcap, marked at 12:00:01.123456Z, matching \"tcp\")".</summary>
+    /// <summary>What the window covers, for messages: "link 1 (29 frame(s): #12 to #40; after frame #11 (byte 1988) of link1.pcap, marked at 12:00:01.123456Z, matching \"tcp\")".</summary>
     public string Description
     {
         get
@@ -51,54 +50,68 @@ public sealed class CaptureWindow : IReadOnlyList<Frame>
         }
     }
 
+    /// <summary>Where the frames are: "frames #12 to #40 of /run/link1.pcap" (numbers as Wireshark counts them in that file).</summary>
+    public string Extent => _frames.Count == 0
+        ? $"no frames of {Path}"
+        : string.Create(CultureInfo.InvariantCulture, $"frames #{_frames[0].Number} to #{_frames[^1].Number} of {Path}");
+
     public Frame this[int index] => _frames[index];
 
-    /// <summary>Reads a complete capture file (strictly: a truncated last record is an error), at most <paramref name="maxBytes"/> of frames.</summary>
-    public static CaptureWindow Load(string path, CaptureReaderOptions? options = null, long maxBytes = 256L * 1024 * 1024)
+    /// <summary>Reads a complete capture file: a file cut inside a record is an error, as for tcpdump.</summary>
+    /// <param name="maxBytes">The most frame bytes kept in memory (default 256 MiB); a bigger file is refused.</param>
+    /// <exception cref="CaptureFormatException">libpcap cannot read the file, or it ends inside a record.</exception>
+    public static CaptureWindow Load(string path, long maxBytes = 256L * 1024 * 1024)
     {
-        using CaptureReader reader = CaptureReader.Open(path, options);
+        ArgumentException.ThrowIfNullOrEmpty(path);
         string name = System.IO.Path.GetFileName(path);
-        var store = new FrameStore(maxBytes, () => name);
         var frames = new List<Frame>();
-        while (reader.TryRead(out CaptureRecord record))
+        long bytes = 0;
+        using CaptureReader reader = CaptureReader.Open(path, ReadPosition.Start, follow: false)!;
+        while (reader.TryRead(out SharpPcap.PacketCapture capture))
         {
-            frames.Add(store.Add(record));
+            bytes += capture.Data.Length;
+            if (bytes > maxBytes)
+            {
+                throw new CaptureException($"{path} holds more than {maxBytes} bytes of frames; read it as a CaptureFile from a mark, or raise maxBytes.");
+            }
+
+            frames.Add(Frame.From(capture, reader.Position.FramesBefore, reader.LinkType));
         }
 
-        var end = new CaptureMark(path, reader.Checkpoint(), DateTimeOffset.UtcNow, timeOnly: false);
-        return new CaptureWindow(name, path, frames, new CaptureMark(path, ReadPosition.Start, DateTimeOffset.MinValue, false), end, string.Empty);
+        var end = new CaptureMark(path, reader.Position, DateTimeOffset.UtcNow, 0);
+        return new CaptureWindow(name, path, frames, new CaptureMark(path, ReadPosition.Start, DateTimeOffset.MinValue, 0), end, string.Empty);
     }
 
     /// <summary>The frames that pass a tcpdump filter expression (compiled and run by libpcap).</summary>
+    /// <exception cref="CaptureFilterException">The filter is not valid.</exception>
     public CaptureWindow Matching(string filter)
     {
         using var compiled = new CaptureFilter(filter);
         return Narrow(compiled.Matches, $"matching \"{filter}\"");
     }
 
-    /// <summary>The frames for which <paramref name="predicate"/> holds; <paramref name="description"/> says what it selects, for messages.</summary>
+    /// <summary>
+    /// The frames for which <paramref name="predicate"/> holds; <paramref name="description"/> says what it selects, for
+    /// messages. A frame whose field the predicate reads is missing (cut or malformed: PacketDotNet then throws, see
+    /// <see cref="Frame.IsDecodingFailure"/>) does not match.
+    /// </summary>
     public CaptureWindow Matching(Func<Frame, bool> predicate, string description)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return Narrow(predicate, description);
+        return Narrow(
+            frame =>
+            {
+                try
+                {
+                    return predicate(frame);
+                }
+                catch (Exception e) when (Frame.IsDecodingFailure(e))
+                {
+                    return false;
+                }
+            },
+            description);
     }
-
-    /// <summary>The frames captured at or after <paramref name="time"/>.</summary>
-    public CaptureWindow Since(DateTimeOffset time)
-    {
-        long nanoseconds = Timestamps.ToNanoseconds(time);
-        return Narrow(frame => frame.TimestampNanoseconds >= nanoseconds, $"since {Format(time)}");
-    }
-
-    /// <summary>The frames captured before <paramref name="time"/>.</summary>
-    public CaptureWindow Until(DateTimeOffset time)
-    {
-        long nanoseconds = Timestamps.ToNanoseconds(time);
-        return Narrow(frame => frame.TimestampNanoseconds < nanoseconds, $"before {Format(time)}");
-    }
-
-    /// <summary>The frames captured at or after <paramref name="from"/> and before <paramref name="to"/>.</summary>
-    public CaptureWindow Between(DateTimeOffset from, DateTimeOffset to) => Since(from).Until(to);
 
     /// <summary>The frames that come after <paramref name="frame"/> in the capture.</summary>
     public CaptureWindow After(Frame frame)
@@ -107,35 +120,31 @@ public sealed class CaptureWindow : IReadOnlyList<Frame>
         return Narrow(other => other.Number > frame.Number, string.Create(CultureInfo.InvariantCulture, $"after #{frame.Number}"));
     }
 
-    /// <summary>Every frame as one tcpdump line (lines end with '\n').</summary>
-    public string ToText(TcpdumpFormatOptions? options = null)
-    {
-        var formatter = new TcpdumpFormatter(options);
-        var text = new StringBuilder();
-        foreach (Frame frame in _frames)
-        {
-            text.Append(formatter.Format(frame)).Append('\n');
-        }
+    /// <summary>The frames as <c>tcpdump -# -n -e -r</c> prints them (numbered from 1 within the window), run on a pcap of the window's frames.</summary>
+    /// <exception cref="CaptureException">tcpdump is missing or fails.</exception>
+    public string ToText() => Tcpdump.Print(_frames);
 
-        return text.ToString();
+    /// <summary>tcpdump's text for at most <paramref name="maxFrames"/> frames: all of them, or the first and the last ones.</summary>
+    public string Excerpt(int maxFrames = 20, string indent = "")
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFrames, 2);
+        return CaptureExcerpt.Format(ToText(), maxFrames, indent);
     }
 
-    /// <summary>At most <paramref name="maxLines"/> numbered tcpdump lines, first and last frames when there are more.</summary>
-    public string Excerpt(int maxLines = 20, TcpdumpFormatOptions? options = null, string indent = "")
+    /// <summary>Saves the window's frames as a pcap of their own (it opens in Wireshark; tcpdump prints it as <see cref="ToText"/> does).</summary>
+    public void SaveAs(string path)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxLines, 2);
-        return CaptureExcerpt.Format(_frames, maxLines, options ?? new TcpdumpFormatOptions { Numbers = true }, indent);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        PcapSlice.Write(path, _frames);
     }
 
-    /// <summary>Writes the window's frames as a classic pcap file (to attach next to a scenario's report).</summary>
+    /// <summary>Writes the window's frames to <paramref name="stream"/> as a pcap (see <see cref="SaveAs"/>).</summary>
     public void WriteTo(Stream stream)
     {
-        LinkType linkType = _frames.Count > 0 ? _frames[0].LinkType : LinkType.Ethernet;
-        using var writer = new PcapWriter(stream, linkType, leaveOpen: true);
-        foreach (Frame frame in _frames)
-        {
-            writer.Write(frame);
-        }
+        ArgumentNullException.ThrowIfNull(stream);
+        using var slice = new TemporaryPcap(_frames);
+        using var file = new FileStream(slice.Path, FileMode.Open, FileAccess.Read);
+        file.CopyTo(stream);
     }
 
     public IEnumerator<Frame> GetEnumerator() => _frames.GetEnumerator();
@@ -143,9 +152,6 @@ public sealed class CaptureWindow : IReadOnlyList<Frame>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     public override string ToString() => Description;
-
-    private static string Format(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     private CaptureWindow Narrow(Func<Frame, bool> keep, string scope)
     {

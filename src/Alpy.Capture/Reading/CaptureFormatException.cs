@@ -1,27 +1,27 @@
 namespace Alpy.Capture;
 
 /// <summary>
-/// A capture file is not what its format says: bad magic number, impossible lengths, garbage, or (for a file
-/// that is not being written any more) a truncated last record. Carries the file and the byte offset of the
-/// offending header so that the reader can look at it (<c>xxd -s OFFSET FILE | head</c>).
+/// libpcap cannot read a capture file: it is empty, garbage, not a pcap/pcapng file, corrupt from some record on,
+/// or (for a file that is not being written any more) cut inside its last record. Names the file, the byte offset
+/// from which libpcap could not read on, and libpcap's own words.
 /// </summary>
 public sealed class CaptureFormatException : CaptureException
 {
     public CaptureFormatException(string file, long offset, string reason)
-        : base($"{file}: {reason} (at byte offset {offset}). The capture is corrupt or not a pcap/pcapng file from this offset on; " +
-               $"inspect the bytes there with `od -A d -t x1 -j {offset} -N 64 {file}`, or compare with `tcpdump -r {file}`.")
+        : base($"{file}: {reason} (libpcap could not read on from byte {offset}). The capture is corrupt, cut, or not a pcap/pcapng file " +
+               $"from there on; compare with `tcpdump -r {file}` and inspect the bytes with `od -A d -t x1 -j {offset} -N 64 {file}`.")
     {
         File = file;
         Offset = offset;
         Reason = reason;
     }
 
-    /// <summary>The file (or stream name) being read.</summary>
+    /// <summary>The file being read.</summary>
     public string File { get; }
 
-    /// <summary>Byte offset in the file of the header that is wrong.</summary>
+    /// <summary>Byte offset of the record libpcap could not read (0: the file header).</summary>
     public long Offset { get; }
 
-    /// <summary>What is wrong, without the location.</summary>
+    /// <summary>What is wrong, in libpcap's words where libpcap said it.</summary>
     public string Reason { get; }
 }

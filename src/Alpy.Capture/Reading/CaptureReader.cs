@@ -1,230 +1,157 @@
-using System.Buffers;
+using PacketDotNet;
+using SharpPcap;
+using SharpPcap.LibPcap;
 
 namespace Alpy.Capture;
 
 /// <summary>
-/// Streams the frames of a pcap or pcapng file in constant memory: one buffer, grown only as far as the largest
-/// record needs (bounded by <see cref="CaptureReaderOptions"/>). Each <see cref="TryRead"/> returns a view of
-/// the next frame's bytes that stays valid until the following read. With <see cref="CaptureReaderOptions.Follow"/>
-/// it reads a file that is still being written: it stops before an incomplete record and continues there later.
-/// Not thread-safe.
+/// Reads the records of one pcap or pcapng file with SharpPcap (libpcap does all the format work), from a
+/// <see cref="ReadPosition"/> on, and knows after each record where the next one begins. Strict, a file cut inside
+/// a record is an error; following (a file still being written), a cut last record is the end of what is there
+/// now: the reader stops before it and reads it once it is complete. Every other problem libpcap reports is a
+/// <see cref="CaptureFormatException"/> naming the file and the offset. libpcap bounds what it reads per record
+/// (262,144 bytes per packet, 16 MiB per pcapng block), so no length field makes it read without limit.
 /// </summary>
-public sealed class CaptureReader : IDisposable
+internal sealed class CaptureReader : IDisposable
 {
-    private readonly Stream _stream;
-    private readonly bool _leaveOpen;
-    private readonly CaptureReaderOptions _options;
-    private readonly string _source;
-    private byte[] _buffer;
-    private int _start;
-    private int _end;
-    private long _bufferOffset;
-    private RecordParser? _parser;
-    private long _count;
-    private bool _disposed;
+    private const string OpenFailurePrefix = "Unable to open offline adapter: ";
 
-    /// <param name="stream">The capture bytes, from their first byte (or from a resume point, internally).</param>
-    /// <param name="sourceName">Names the stream in error messages (a file path, "link1", ...).</param>
-    public CaptureReader(Stream stream, string sourceName, CaptureReaderOptions? options = null, bool leaveOpen = false)
-        : this(stream, sourceName, options ?? CaptureReaderOptions.Default, leaveOpen, ReadPosition.Start)
+    private readonly StdioFile _file;
+    private readonly CaptureHandleReaderDevice _device;
+    private readonly bool _follow;
+
+    private CaptureReader(string path, StdioFile file, CaptureHandleReaderDevice device, ReadPosition position, bool follow)
     {
+        Path = path;
+        _file = file;
+        _device = device;
+        Position = position;
+        _follow = follow;
     }
 
-    private CaptureReader(Stream stream, string sourceName, CaptureReaderOptions options, bool leaveOpen, ReadPosition position)
+    public string Path { get; }
+
+    public LinkLayers LinkType => _device.LinkType;
+
+    /// <summary>Where the next record begins, and how many frames come before it.</summary>
+    public ReadPosition Position { get; private set; }
+
+    /// <summary>Following: whether the last read stopped at a record that is not completely written yet.</summary>
+    public bool EndsInsideRecord { get; private set; }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> and places the reader at <paramref name="position"/>. Following, returns null
+    /// while the file is too short to hold its header (just created by its writer).
+    /// </summary>
+    /// <exception cref="CaptureFormatException">libpcap cannot read the file's header.</exception>
+    /// <exception cref="CaptureException">The file cannot be opened, or libpcap cannot be loaded.</exception>
+    public static CaptureReader? Open(string path, ReadPosition position, bool follow)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentException.ThrowIfNullOrEmpty(sourceName);
-        options.Validate();
-        _stream = stream;
-        _source = sourceName;
-        _options = options;
-        _leaveOpen = leaveOpen;
-        _buffer = ArrayPool<byte>.Shared.Rent(options.BufferSize);
-        _bufferOffset = position.Offset;
-        _count = position.FramesBefore;
-        _parser = position.Parser?.Clone();
-        Header = position.Header;
-    }
+        StdioFile file;
+        try
+        {
+            file = StdioFile.Open(path);
+        }
+        catch (IOException e)
+        {
+            throw new CaptureException($"The capture {e.Message} Check the path and that this user may read it.", e);
+        }
 
-    /// <summary>The file header, once the first read has seen it.</summary>
-    public CaptureFileHeader? Header { get; private set; }
+        var device = new CaptureHandleReaderDevice(file);
+        try
+        {
+            device.Open(new DeviceConfiguration { TimestampResolution = TimestampResolution.Nanosecond });
+        }
+        catch (Exception e) when (e is PcapException or DllNotFoundException || e.InnerException is DllNotFoundException)
+        {
+            device.Dispose();
+            file.Dispose();
+            // CaptureHandleReaderDevice wraps a missing libpcap in a NotSupportedException ("libpcap 1.5.0 or higher is required").
+            if ((e as DllNotFoundException ?? e.InnerException) is DllNotFoundException missing)
+            {
+                throw LibpcapLoading.Missing(missing);
+            }
 
-    /// <summary>Byte offset of the next record: where reading stopped.</summary>
-    public long Position => _bufferOffset + _start;
+            string reason = e.Message.StartsWith(OpenFailurePrefix, StringComparison.Ordinal) ? e.Message[OpenFailurePrefix.Length..] : e.Message;
+            long length = new FileInfo(path).Length;
+            if (follow && IsHeaderBeingWritten(reason, length))
+            {
+                return null;
+            }
 
-    /// <summary>Frames read so far (including those before a resume point).</summary>
-    public long FramesRead => _count;
+            throw new CaptureFormatException(path, 0, length == 0 ? $"the file is empty (libpcap: {reason})" : $"libpcap cannot read its header: {reason}");
+        }
 
-    /// <summary>After <see cref="TryRead"/> returned false: whether bytes of an incomplete record remain (Follow mode only).</summary>
-    public bool EndsInsideRecord => _end > _start;
-
-    /// <summary>Opens a file for reading, sharing it with a writer that may still append to it.</summary>
-    public static CaptureReader Open(string path, CaptureReaderOptions? options = null)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        return new CaptureReader(OpenShared(path), path, options);
+        var reader = new CaptureReader(path, file, device, position.Offset > 0 ? position : position with { Offset = file.Position }, follow);
+        try
+        {
+            reader.Rewind();
+            return reader;
+        }
+        catch (IOException e)
+        {
+            reader.Dispose();
+            throw new CaptureException($"The capture {path} cannot be read from byte {position.Offset}: {e.Message}", e);
+        }
     }
 
     /// <summary>
-    /// Reads the next frame. Returns false at the end of the data; with Follow, also before an incomplete record
-    /// (call again later). Throws <see cref="CaptureFormatException"/> for corrupt data and, without Follow, for
-    /// a truncated last record.
+    /// Reads the next complete record; false at the end of the file (or, following, before a record still being written).
+    /// The capture's bytes stay valid until the next call.
     /// </summary>
-    public bool TryRead(out CaptureRecord record)
+    public bool TryRead(out PacketCapture capture)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        record = default;
-        if (_parser is null && !TryReadHeader())
+        GetPacketStatus status = _device.GetNextPacket(out capture);
+        if (status == GetPacketStatus.PacketRead)
         {
+            Position = new ReadPosition(_file.Position, Position.FramesBefore + 1);
+            EndsInsideRecord = false;
+            return true;
+        }
+
+        if (status == GetPacketStatus.NoRemainingPackets)
+        {
+            EndsInsideRecord = false;
+            Rewind();
             return false;
         }
 
-        while (true)
+        string reason = _device.LastError;
+        if (!IsCut(reason))
         {
-            long offset = Position;
-            ParseStatus status = _parser!.Parse(_buffer.AsSpan(_start, _end - _start), offset, out int length, out RecordHeader header);
-            if (status == ParseStatus.NeedMoreData)
-            {
-                if (!Fill(length))
-                {
-                    EndOfData(length, "record");
-                    return false;
-                }
-
-                continue;
-            }
-
-            if (status == ParseStatus.Frame)
-            {
-                var data = new ReadOnlyMemory<byte>(_buffer, _start + header.DataStart, header.CapturedLength);
-                record = new CaptureRecord(++_count, offset, header, data);
-                _start += length;
-                return true;
-            }
-
-            _start += length;
+            throw new CaptureFormatException(Path, Position.Offset, reason);
         }
+
+        if (!_follow)
+        {
+            throw new CaptureFormatException(Path, Position.Offset, $"the file ends inside a record ({reason})");
+        }
+
+        EndsInsideRecord = true;
+        Rewind();
+        return false;
     }
 
     public void Dispose()
     {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
-        if (!_leaveOpen)
-        {
-            _stream.Dispose();
-        }
-    }
-
-    internal static FileStream OpenShared(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-
-    /// <summary>Continues reading a file at a boundary recorded earlier by <see cref="Checkpoint"/>.</summary>
-    internal static CaptureReader Resume(string path, string sourceName, CaptureReaderOptions options, ReadPosition position)
-    {
-        FileStream stream = OpenShared(path);
-        try
-        {
-            stream.Seek(position.Offset, SeekOrigin.Begin);
-            return new CaptureReader(stream, sourceName, options, leaveOpen: false, position);
-        }
-        catch
-        {
-            stream.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>The current boundary, to resume from later.</summary>
-    internal ReadPosition Checkpoint() => new(Position, _count, _parser?.Clone(), Header);
-
-    private bool TryReadHeader()
-    {
-        while (true)
-        {
-            ReadOnlySpan<byte> available = _buffer.AsSpan(_start, _end - _start);
-            if (CaptureFormatDetector.TryDetect(available, _source, _options, out RecordParser? parser, out CaptureFileHeader? header, out int headerLength, out int needed))
-            {
-                _parser = parser;
-                Header = header;
-                _start += headerLength;
-                return true;
-            }
-
-            if (!Fill(needed))
-            {
-                EndOfData(needed, "file header");
-                return false;
-            }
-        }
-    }
-
-    /// <summary>Makes at least <paramref name="needed"/> unread bytes available; false when the stream has fewer.</summary>
-    private bool Fill(int needed)
-    {
-        while (_end - _start < needed)
-        {
-            if (_end == _buffer.Length)
-            {
-                MakeRoom(needed);
-            }
-
-            int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-            if (read == 0)
-            {
-                return false;
-            }
-
-            _end += read;
-        }
-
-        return true;
+        _device.Dispose();
+        _file.Dispose();
     }
 
     /// <summary>
-    /// Moves the unread bytes to the front or, when they already fill the buffer, doubles it (up to what the record
-    /// needs, which the parser has checked against the limits). Growing only as data arrives keeps memory within
-    /// twice what the stream really holds, whatever a corrupt length field claims.
+    /// libpcap's words for a file that ends inside its header or a record: "truncated dump file; ..." (pcap) and
+    /// "truncated pcapng dump file; ..." (pcapng). Every other error is about bytes that are there.
     /// </summary>
-    private void MakeRoom(int needed)
-    {
-        int unread = _end - _start;
-        byte[] target = _buffer;
-        if (_start == 0)
-        {
-            target = ArrayPool<byte>.Shared.Rent((int)Math.Min(needed, (long)_buffer.Length * 2));
-        }
+    private static bool IsCut(string reason) => reason.StartsWith("truncated ", StringComparison.Ordinal);
 
-        Buffer.BlockCopy(_buffer, _start, target, 0, unread);
-        if (!ReferenceEquals(target, _buffer))
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = target;
-        }
+    /// <summary>
+    /// Whether a file libpcap cannot open yet may be the start of a header its writer is still writing: cut (see
+    /// <see cref="IsCut"/>), shorter than the 12 bytes libpcap needs to tell pcapng from garbage ("unknown file
+    /// format" before that), or a pcapng section header whose first interface description has not followed yet.
+    /// </summary>
+    private static bool IsHeaderBeingWritten(string reason, long length) =>
+        IsCut(reason) || length < 12 || reason.Contains("has no Interface Description Blocks", StringComparison.Ordinal);
 
-        _bufferOffset += _start;
-        _start = 0;
-        _end = unread;
-    }
-
-    private void EndOfData(int needed, string what)
-    {
-        int have = _end - _start;
-        if (_options.Follow || (have == 0 && what == "record"))
-        {
-            return;
-        }
-
-        string reason = have == 0
-            ? "the file is empty: it has no pcap or pcapng file header"
-            : $"the data ends {have} byte(s) into a {what} that needs {needed}: the file is truncated " +
-              "(if it is still being written, read it with CaptureReaderOptions.Follow or through CaptureFile)";
-        throw new CaptureFormatException(_source, Position, reason);
-    }
+    /// <summary>Back to the end of the last complete record: libpcap reads on from there, also what is appended later.</summary>
+    private void Rewind() => _file.Seek(Position.Offset);
 }

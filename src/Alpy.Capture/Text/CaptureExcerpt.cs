@@ -3,29 +3,31 @@ using System.Text;
 namespace Alpy.Capture;
 
 /// <summary>
-/// A few tcpdump-style lines that say what a capture held, for failure messages and step attachments: the
-/// first and last lines when there are many (the scenario's own traffic is usually at the end).
+/// A few frames of tcpdump's text that say what a capture held, for failure messages and evidence: every frame
+/// when there are few, else the first and the last ones (a scenario's own traffic is often at the end). A frame's
+/// text is its line and tcpdump's tab-indented continuation lines, if any.
 /// </summary>
 internal static class CaptureExcerpt
 {
-    public static string Format(IReadOnlyList<Frame> frames, int maxLines, TcpdumpFormatOptions options, string indent)
+    public static string Format(string tcpdumpText, int maxFrames, string indent)
     {
+        List<string> frames = Frames(tcpdumpText);
         if (frames.Count == 0)
         {
             return indent + "(no frames)";
         }
 
-        // Every frame goes through the formatter so that relative TCP numbers come out as in the full listing.
-        var formatter = new TcpdumpFormatter(options);
-        int head = frames.Count <= maxLines ? frames.Count : (maxLines + 1) / 2;
-        int tailStart = frames.Count <= maxLines ? frames.Count : frames.Count - (maxLines / 2);
+        int head = frames.Count <= maxFrames ? frames.Count : (maxFrames + 1) / 2;
+        int tailStart = frames.Count <= maxFrames ? frames.Count : frames.Count - (maxFrames / 2);
         var text = new StringBuilder();
         for (int i = 0; i < frames.Count; i++)
         {
-            string line = formatter.Format(frames[i]);
             if (i < head || i >= tailStart)
             {
-                text.Append(indent).Append(line).Append('\n');
+                foreach (string line in frames[i].Split('\n'))
+                {
+                    text.Append(indent).Append(line).Append('\n');
+                }
             }
             else if (i == head)
             {
@@ -34,5 +36,28 @@ internal static class CaptureExcerpt
         }
 
         return text.ToString(0, text.Length - 1);
+    }
+
+    private static List<string> Frames(string text)
+    {
+        var frames = new List<string>();
+        foreach (string line in text.Split('\n'))
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line[0] == '\t' && frames.Count > 0)
+            {
+                frames[^1] += "\n" + line;
+            }
+            else
+            {
+                frames.Add(line);
+            }
+        }
+
+        return frames;
     }
 }

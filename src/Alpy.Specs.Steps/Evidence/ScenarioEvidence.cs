@@ -7,8 +7,8 @@ using Reqnroll;
 namespace Alpy.Specs.Steps.Evidence;
 
 /// <summary>
-/// The evidence a scenario leaves in its report. Every scenario: how it got its lab and a tcpdump-style excerpt of
-/// each link's frames in its window. A failed scenario also: each link's frames as a pcap, the DUT console since
+/// The evidence a scenario leaves in its report. Every scenario: how it got its lab and tcpdump's text of
+/// each link's frames in its window (which ends here). A failed scenario also: each link's frames as a pcap, the DUT console since
 /// the scenario started, and every app container's command, exit code and output.
 /// Reqnroll attaches files: each piece is written to the scenario's evidence folder in the lab's run folder
 /// (<c>evidence/NNN-title/</c>, kept with the run's artifacts) and attached from there.
@@ -37,11 +37,12 @@ public static class ScenarioEvidence
         ArgumentNullException.ThrowIfNull(apps);
         output.WriteLine($"Lab: {lease.Story}; evidence in {folder}");
         var links = new StringBuilder();
+        lease.Captures.End();
         for (var link = 0; link < lease.Captures.Count; link++)
         {
             var window = lease.Captures.Window(link);
-            links.Append(CultureInfo.InvariantCulture, $"== link {link}: {window.Count} frame(s) since the scenario started ({lease.Lab.Dut.Captures[link]})\n")
-                .Append(window.Count == 0 ? "" : window.Excerpt(failed ? 400 : 60, indent: "  "));
+            links.Append(CultureInfo.InvariantCulture, $"== link {link}: {window.Count} frame(s) of the scenario ({window.Extent}), as tcpdump -# -n -e -r prints them\n")
+                .Append(window.Count == 0 ? "" : window.Excerpt(failed ? 400 : 60, indent: "  ") + "\n");
             if (failed)
             {
                 var pcap = Path.Combine(folder, $"link{link}.pcap");

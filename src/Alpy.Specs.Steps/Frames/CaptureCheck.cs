@@ -7,7 +7,7 @@ namespace Alpy.Specs.Steps.Frames;
 /// <summary>
 /// Checks a link's frames since the scenario started against a <see cref="FrameQuery"/>. Expected frames are
 /// waited for (up to the frame timeout, since a frame may reach the pcap a moment after the client finished);
-/// "no frame" and "at most" look once. Failures list the link's frames in tcpdump's style.
+/// "no frame" and "at most" look once. Failures list the link's frames as tcpdump prints them.
 /// </summary>
 public static class CaptureCheck
 {
@@ -43,8 +43,8 @@ public static class CaptureCheck
         var expected = string.Create(CultureInfo.InvariantCulture,
             $"Expected link {link} to carry {query.Description} since the scenario started ({query.Quantity} frame(s) matching the filter \"{query.Filter}\")");
         var seen = matching.Count == 0
-            ? $"but it carried none. Its {window.Count} frame(s) since the scenario started:\n{Excerpt(window)}"
-            : string.Create(CultureInfo.InvariantCulture, $"but it carried {matching.Count}:\n{Excerpt(matching)}");
+            ? $"but it carried none. Its {window.Count} frame(s) since the scenario started ({window.Extent}), as tcpdump -# -n -e -r prints them:\n{Excerpt(window)}"
+            : string.Create(CultureInfo.InvariantCulture, $"but it carried {matching.Count} ({matching.Extent}), as tcpdump -# -n -e -r prints them:\n{Excerpt(matching)}");
         return $"{expected}, {seen}";
     }
 

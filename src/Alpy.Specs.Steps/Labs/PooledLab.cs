@@ -23,7 +23,7 @@ internal sealed class PooledLab : IAsyncDisposable
         BootTime = bootTime;
         BootedFor = bootedFor;
         Driver = new TrackedDriver(driver, BeforeConfigurationAsync);
-        Captures = [.. lab.Dut.Captures.Select((path, link) => new CaptureFile(path, new CaptureFileOptions { Name = $"link {link}" }))];
+        Captures = [.. lab.Dut.Captures.Select((path, link) => new CaptureSegments(new CaptureFile(path, new CaptureFileOptions { Name = $"link {link}" })))];
     }
 
     public Alpy.Lab.Lab Lab { get; }
@@ -34,8 +34,8 @@ internal sealed class PooledLab : IAsyncDisposable
     /// <summary>The driver; it marks the lab configured before each step that changes the DUT.</summary>
     public IDutDriver Driver { get; }
 
-    /// <summary>One capture per link, kept for the lab's life so that marking reads only what is new.</summary>
-    public IReadOnlyList<CaptureFile> Captures { get; }
+    /// <summary>One capture per link, cut into one segment per scenario, kept for the lab's life so that reading starts where the scenario's frames do.</summary>
+    public IReadOnlyList<CaptureSegments> Captures { get; }
 
     public TimeSpan BootTime { get; }
 

@@ -1,6 +1,8 @@
+using PacketDotNet;
+
 namespace Alpy.Capture.Tests.Filtering;
 
-/// <summary>BPF filters compiled and run by libpcap, and the errors people get for bad expressions.</summary>
+/// <summary>BPF filters compiled by libpcap through SharpPcap and run on kept frames, and the errors people get for bad expressions.</summary>
 public sealed class CaptureFilterTests
 {
     [Fact]
@@ -8,7 +10,7 @@ public sealed class CaptureFilterTests
     {
         using var filter = new CaptureFilter("vlan 10 and udp");
 
-        IEnumerable<string> passing = FrameCorpus.All.Where(frame => filter.Matches(LinkType.Ethernet, frame.Bytes, frame.Bytes.Length)).Select(frame => frame.Name);
+        IEnumerable<string> passing = FrameCorpus.All.Where(frame => filter.Matches(frame.Bytes)).Select(frame => frame.Name);
 
         passing.Should().Equal("802.1Q tagged UDP");
         filter.Expression.Should().Be("vlan 10 and udp");
@@ -59,7 +61,7 @@ public sealed class CaptureFilterTests
     {
         using var filter = new CaptureFilter(expression);
 
-        filter.Matches(LinkType.Ethernet, FrameCorpus.All[0].Bytes, FrameCorpus.All[0].Bytes.Length).Should().Be(expression.Length == 0);
+        filter.Matches(FrameCorpus.All[0].Bytes).Should().Be(expression.Length == 0);
     }
 
     [Fact]
@@ -75,9 +77,9 @@ public sealed class CaptureFilterTests
         byte[] ip = FrameBuilder.Ipv4("192.0.2.1", "192.0.2.2", 6, FrameBuilder.Tcp("192.0.2.1", "192.0.2.2", 1, 88, TcpFlags.Syn));
         using var filter = new CaptureFilter("tcp dst port 88");
 
-        filter.Matches(LinkType.Raw, ip, ip.Length).Should().BeTrue();
-        filter.Matches(LinkType.Ipv4, ip, ip.Length).Should().BeTrue();
-        filter.Matches(LinkType.Ethernet, ip, ip.Length).Should().BeFalse("the same bytes read as Ethernet are not TCP");
+        filter.Matches(ip, LinkLayers.RawLegacy).Should().BeTrue("libpcap names raw IP DLT_RAW, 12 on Linux, as SharpPcap's devices report it");
+        filter.Matches(ip, LinkLayers.IPv4).Should().BeTrue();
+        filter.Matches(ip).Should().BeFalse("the same bytes read as Ethernet are not TCP");
     }
 
     [Fact]
@@ -85,7 +87,7 @@ public sealed class CaptureFilterTests
     {
         using var filter = new CaptureFilter("ether src 52:54:00:12:34:56");
 
-        FluentActions.Invoking(() => filter.Matches(LinkType.Raw, [0x45], 1)).Should().Throw<CaptureFilterException>().WithMessage("*for Raw frames*");
+        FluentActions.Invoking(() => filter.Matches([0x45], LinkLayers.RawLegacy)).Should().Throw<CaptureFilterException>().WithMessage("*for RawLegacy frames*");
     }
 
     [Fact]
@@ -94,8 +96,21 @@ public sealed class CaptureFilterTests
         var filter = new CaptureFilter("tcp");
         filter.Dispose();
 
-        FluentActions.Invoking(() => filter.Matches(LinkType.Ethernet, FrameCorpus.All[0].Bytes, 42)).Should().Throw<ObjectDisposedException>();
+        FluentActions.Invoking(() => filter.Matches(FrameCorpus.All[0].Bytes)).Should().Throw<ObjectDisposedException>();
         filter.Dispose();
+    }
+
+    [Fact]
+    public void Given_a_frame_cut_by_the_snap_length_When_filtered_on_its_length_Then_the_wire_length_counts_as_for_tcpdump()
+    {
+        using var directory = new TempDirectory();
+        byte[] ping = FrameCorpus.All.Single(frame => frame.Name == "ICMP echo request").Bytes;
+        string file = new PcapBuilder(snapLength: 64).Record(0, ping[..64], original: (uint)ping.Length).WriteTo(directory.File("cut.pcap"));
+
+        CaptureWindow window = CaptureWindow.Load(file);
+
+        window.Matching("greater 90").Should().ContainSingle("the frame was 98 bytes on the wire, 64 of them captured");
+        window.Matching("icmp[icmptype] == icmp-echo").Should().ContainSingle();
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PacketDotNet;
 
 namespace Alpy.Capture.Tests.Live;
 
@@ -53,7 +54,7 @@ public sealed class CaptureFileConcurrencyTests
                 {
                     CaptureMark mark = capture.Mark();
                     marks.Add(mark.FramesBefore);
-                    capture.ReadSince(mark).Should().NotContain(frame => frame.Icmp == null || frame.Number <= mark.FramesBefore);
+                    capture.ReadSince(mark).Should().NotContain(frame => frame.Packet.Extract<IcmpV4Packet>() == null || frame.Number <= mark.FramesBefore);
                 }
 
                 return marks;

@@ -1,3 +1,5 @@
+using PacketDotNet;
+
 namespace Alpy.Capture.Tests.Live;
 
 /// <summary>Following a capture that tcpdump writes while real traffic flows, as the lab follows QEMU's filter-dump.</summary>
@@ -22,8 +24,8 @@ public sealed class LiveTcpdumpTests
         await wire.StopAsync();
 
         // Then
-        replies.Select(frame => frame.Icmp!.Value.SequenceNumber).Should().Equal(0, 1);
-        replies.Should().OnlyContain(frame => frame.SourceAddress!.ToString() == NetnsPair.AddressB);
+        replies.Select(frame => frame.Packet.Extract<IcmpV4Packet>().Sequence).Should().Equal(0, 1);
+        replies.Should().OnlyContain(frame => frame.Packet.Extract<IPPacket>().SourceAddress.ToString() == NetnsPair.AddressB);
         CaptureWindow since = capture.ReadSince(mark);
         since.Should().ContainFrame("icmp[icmptype] == icmp-echo and src host 10.77.0.1", Exactly.Twice());
         since.Should().NotContainFrame("tcp");

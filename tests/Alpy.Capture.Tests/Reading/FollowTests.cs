@@ -1,6 +1,9 @@
 namespace Alpy.Capture.Tests.Reading;
 
-/// <summary>Reading a capture while it is being written: complete records are read, a record being written is waited for, never mistaken for corruption.</summary>
+/// <summary>
+/// Reading a capture while it is being written: complete records are read, a record being written is left for the
+/// next look, never mistaken for corruption, and every frame is read once, in order.
+/// </summary>
 public sealed class FollowTests
 {
     public static TheoryData<string, int> Growth => new()
@@ -11,15 +14,16 @@ public sealed class FollowTests
 
     [Theory]
     [MemberData(nameof(Growth))]
-    public void Given_a_file_that_grows_a_few_bytes_at_a_time_When_followed_Then_every_frame_is_read_once_in_order(string format, int step)
+    public void Given_a_file_that_grows_a_few_bytes_at_a_time_When_read_on_from_each_window_end_Then_every_frame_is_read_once_in_order(string format, int step)
     {
         // Given
         using var directory = new TempDirectory();
         byte[] capture = format == "pcap" ? PcapOfCorpus() : PcapngOfCorpus();
         string file = directory.File("growing");
         File.WriteAllBytes(file, []);
-        using CaptureReader reader = CaptureReader.Open(file, new CaptureReaderOptions { Follow = true });
-        var frames = new List<byte[]>();
+        var followed = new CaptureFile(file);
+        CaptureMark since = followed.Mark();
+        var frames = new List<Frame>();
         int cutsInsideRecords = 0;
 
         // When
@@ -31,19 +35,17 @@ public sealed class FollowTests
                 writer.Write(capture, written, count);
                 writer.Flush();
                 written += count;
-                while (reader.TryRead(out CaptureRecord record))
-                {
-                    frames.Add(record.Data.ToArray());
-                }
-
-                cutsInsideRecords += reader.EndsInsideRecord ? 1 : 0;
+                CaptureWindow window = followed.ReadSince(since);
+                frames.AddRange(window);
+                cutsInsideRecords += window.End.Offset < written ? 1 : 0;
+                since = window.End;
             }
         }
 
         // Then
-        frames.Should().BeEquivalentTo(FrameCorpus.All.Select(frame => frame.Bytes), options => options.WithStrictOrdering());
-        reader.EndsInsideRecord.Should().BeFalse();
-        reader.Position.Should().Be(capture.Length);
+        frames.Select(frame => frame.Data.ToArray()).Should().BeEquivalentTo(FrameCorpus.All.Select(frame => frame.Bytes), options => options.WithStrictOrdering());
+        frames.Select(frame => frame.Number).Should().Equal(Enumerable.Range(1, FrameCorpus.All.Count).Select(n => (long)n));
+        since.Offset.Should().Be(capture.Length);
         if (step < 100)
         {
             cutsInsideRecords.Should().BePositive("small steps end inside records many times");
@@ -51,7 +53,7 @@ public sealed class FollowTests
     }
 
     [Fact]
-    public async Task Given_a_writer_appending_concurrently_When_followed_from_another_thread_Then_every_frame_arrives_intact()
+    public async Task Given_a_writer_appending_concurrently_When_waited_on_from_another_thread_Then_every_frame_arrives_intact()
     {
         // Given
         using var directory = new TempDirectory();
@@ -59,6 +61,7 @@ public sealed class FollowTests
         string file = directory.File("concurrent.pcap");
         File.WriteAllBytes(file, []);
         CancellationToken cancellationToken = TestContext.Current.CancellationToken;
+        var followed = new CaptureFile(file, new CaptureFileOptions { PollInterval = TimeSpan.FromMilliseconds(1) });
         Task writing = Task.Run(
             async () =>
             {
@@ -76,27 +79,11 @@ public sealed class FollowTests
             cancellationToken);
 
         // When
-        var frames = new List<byte[]>();
-        using (CaptureReader reader = CaptureReader.Open(file, new CaptureReaderOptions { Follow = true }))
-        {
-            while (frames.Count < FrameCorpus.All.Count)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (reader.TryRead(out CaptureRecord record))
-                {
-                    frames.Add(record.Data.ToArray());
-                }
-                else
-                {
-                    await Task.Delay(1, cancellationToken);
-                }
-            }
-        }
-
+        CaptureWindow frames = await followed.WaitForFramesAsync("", FrameCorpus.All.Count, CaptureMark.Start, TimeSpan.FromSeconds(30), cancellationToken);
         await writing;
 
         // Then
-        frames.Should().BeEquivalentTo(FrameCorpus.All.Select(frame => frame.Bytes), options => options.WithStrictOrdering());
+        frames.Select(frame => frame.Data.ToArray()).Should().BeEquivalentTo(FrameCorpus.All.Select(frame => frame.Bytes), options => options.WithStrictOrdering());
     }
 
     private static byte[] PcapOfCorpus()

@@ -9,13 +9,13 @@ internal static class CorpusFile
     public static string Write(string path, IReadOnlyList<CorpusFrame>? frames = null)
     {
         frames ??= FrameCorpus.All;
-        using PcapWriter writer = PcapWriter.Create(path);
+        var builder = new PcapBuilder();
         for (int i = 0; i < frames.Count; i++)
         {
-            writer.Write(TimeOf(i), frames[i].Bytes, frames[i].OriginalLength ?? frames[i].Bytes.Length);
+            builder.Record(TimeOf(i), frames[i].Bytes, original: (uint)(frames[i].OriginalLength ?? frames[i].Bytes.Length));
         }
 
-        return path;
+        return builder.WriteTo(path);
     }
 
     public static long TimeOf(int index) => StartNanoseconds + (index * 1_000_000L);

@@ -4,8 +4,7 @@ namespace Alpy.Capture.Tests;
 /// <param name="Name">What it shows.</param>
 /// <param name="Bytes">The frame as captured.</param>
 /// <param name="OriginalLength">Length on the wire, when the capture cut the frame.</param>
-/// <param name="SameTextAsTcpdump">False where tcpdump decodes an application or link protocol this library prints only as a summary.</param>
-internal sealed record CorpusFrame(string Name, byte[] Bytes, int? OriginalLength = null, bool SameTextAsTcpdump = true)
+internal sealed record CorpusFrame(string Name, byte[] Bytes, int? OriginalLength = null)
 {
     public override string ToString() => Name;
 }

@@ -1,15 +1,22 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using PacketDotNet;
 
 namespace Alpy.Capture.Tests;
 
 /// <summary>
 /// What a test compares per frame: the network kind, addresses, ports and protocol. Parsed from a
-/// <c>tcpdump -n -r</c> line on one side, read from the library's decoded layers (not its text) on the other.
+/// <c>tcpdump -n -r</c> line on one side, read from PacketDotNet's decoding of the frame on the other.
 /// </summary>
 internal sealed partial record FrameFields(string Kind, string? Source = null, string? Destination = null, int? SourcePort = null, int? DestinationPort = null, string? Protocol = null)
 {
-    /// <summary>Whether tcpdump gave up on the frame ("(invalid)"), so that its line names no fields to compare.</summary>
-    public static bool IsInvalid(string line) => line.Contains("(invalid)", StringComparison.Ordinal);
+    private static readonly string[] MalformedOrCut = ["(invalid)", "bad-len", "bad-hlen", "truncated-ip", "[|"];
+
+    /// <summary>
+    /// Whether tcpdump calls the frame malformed or cut ("(invalid)", "bad-len", "bad-hlen", "truncated-ip", "[|...]").
+    /// PacketDotNet reads such frames otherwise: it decodes past a bad length, or throws for a field that was not captured.
+    /// </summary>
+    public static bool IsMalformedOrCut(string line) => MalformedOrCut.Any(sign => line.Contains(sign, StringComparison.Ordinal));
 
     public static FrameFields FromTcpdump(string line)
     {
@@ -56,39 +63,63 @@ internal sealed partial record FrameFields(string Kind, string? Source = null, s
         return new FrameFields("other");
     }
 
+    /// <summary>The same fields from PacketDotNet's decoding of the frame.</summary>
     public static FrameFields FromFrame(Frame frame)
     {
-        if (frame.Arp is { } arp && arp.ProtocolLength == 4 && arp.Operation is ArpOperation.Request or ArpOperation.Reply)
+        try
+        {
+            return Decode(frame.Packet);
+        }
+        catch (Exception e) when (Frame.IsDecodingFailure(e))
+        {
+            return new FrameFields("undecodable", Protocol: e.GetType().Name);
+        }
+    }
+
+    private static FrameFields Decode(Packet packet)
+    {
+        if (packet.Extract<ArpPacket>() is { ProtocolAddressLength: 4 } arp && arp.Operation is ArpOperation.Request or ArpOperation.Response)
         {
             return arp.Operation == ArpOperation.Request
-                ? new FrameFields("ARP", arp.SenderProtocolAddress!.ToString(), arp.TargetProtocolAddress!.ToString(), Protocol: "request")
-                : new FrameFields("ARP", arp.SenderProtocolAddress!.ToString(), Protocol: "reply");
+                ? new FrameFields("ARP", arp.SenderProtocolAddress.ToString(), arp.TargetProtocolAddress.ToString(), Protocol: "request")
+                : new FrameFields("ARP", arp.SenderProtocolAddress.ToString(), Protocol: "reply");
         }
 
-        string? kind = frame.Ipv4 is not null ? "IP" : frame.Ipv6 is not null ? "IP6" : null;
-        if (kind is null)
+        if (packet.Extract<IPPacket>() is not { } ip)
         {
             return new FrameFields("other");
         }
 
-        string source = frame.SourceAddress!.ToString();
-        string destination = frame.DestinationAddress!.ToString();
-        IpProtocol protocol = frame.Protocol!.Value;
-        string name = frame.Packet.IsLaterFragment
-            ? (kind == "IP6" ? "fragment" : ((int)protocol).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            : protocol switch
-            {
-                IpProtocol.Tcp => "tcp",
-                IpProtocol.Udp => "udp",
-                IpProtocol.Icmp => "icmp",
-                IpProtocol.Icmpv6 => "icmp6",
-                _ => ((int)protocol).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
-        return new FrameFields(kind, source, destination, frame.SourcePort, frame.DestinationPort, name);
+        string kind = ip is IPv4Packet ? "IP" : "IP6";
+        string source = ip.SourceAddress.ToString();
+        string destination = ip.DestinationAddress.ToString();
+        bool laterFragment = ip switch
+        {
+            IPv4Packet v4 => v4.FragmentOffset > 0,
+            IPv6Packet v6 => v6.ExtensionHeaders.OfType<IPv6FragmentationExtensionHeader>().Any(fragment => fragment.FragmentOffset > 0),
+            _ => false,
+        };
+        string number = ((int)ip.Protocol).ToString(CultureInfo.InvariantCulture);
+        if (laterFragment)
+        {
+            return new FrameFields(kind, source, destination, Protocol: kind == "IP6" ? "fragment" : number);
+        }
+
+        (int? sourcePort, int? destinationPort, string protocol) = ip.Protocol switch
+        {
+            ProtocolType.Tcp when packet.Extract<TcpPacket>() is { } tcp => (tcp.SourcePort, tcp.DestinationPort, "tcp"),
+            ProtocolType.Udp when packet.Extract<UdpPacket>() is { } udp => (udp.SourcePort, udp.DestinationPort, "udp"),
+            ProtocolType.Tcp => (null, null, "tcp"),
+            ProtocolType.Udp => (null, null, "udp"),
+            ProtocolType.Icmp => (null, null, "icmp"),
+            ProtocolType.IcmpV6 => (null, null, "icmp6"),
+            _ => ((int?)null, (int?)null, number),
+        };
+        return new FrameFields(kind, source, destination, sourcePort, destinationPort, protocol);
     }
 
     private static FrameFields Ported(string kind, string source, string destination, string sourcePort, string destinationPort, string rest) =>
-        new(kind, source, destination, int.Parse(sourcePort, System.Globalization.CultureInfo.InvariantCulture), int.Parse(destinationPort, System.Globalization.CultureInfo.InvariantCulture),
+        new(kind, source, destination, int.Parse(sourcePort, CultureInfo.InvariantCulture), int.Parse(destinationPort, CultureInfo.InvariantCulture),
             rest.Contains("UDP", StringComparison.Ordinal) || rest.Contains("udp", StringComparison.Ordinal) ? "udp" : "tcp");
 
     [GeneratedRegex(@"^(?:ARP, )?Request who-has (?<tpa>\S+) (?:\(\S+\) )?tell (?<spa>[^,]+),")]

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Alpy.Capture;
 using Alpy.Qemu.Tests.Support;
+using PacketDotNet;
 
 namespace Alpy.Qemu.Tests.Integration;
 
@@ -38,11 +40,12 @@ public sealed partial class RabbitCapabilityTests(RabbitNetwork rabbit) : IClass
 
         foreach (var pcap in new[] { rabbit.Link0Pcap, rabbit.Link1Pcap })
         {
-            var (linkType, frames) = PcapFile.Read(pcap);
-            linkType.Should().Be(PcapFile.Ethernet);
+            var capture = new CaptureFile(pcap).Read();
+            capture.Should().OnlyContain(f => f.LinkType == LinkLayers.Ethernet);
+            var frames = capture.Select(f => f.Data.ToArray()).ToList();
             frames.Should().Contain(f => IsIcmpBetween(f, "192.168.0.2", "192.168.1.2", type: 8), $"{pcap} holds the echo requests")
                 .And.Contain(f => IsIcmpBetween(f, "192.168.1.2", "192.168.0.2", type: 0), $"{pcap} holds the echo replies");
-            frames.Should().OnlyContain(f => PcapFile.EtherType(f) >= 0x0600, "every frame starts with an Ethernet header, not a virtio header");
+            frames.Should().OnlyContain(f => Frames.EtherType(f) >= 0x0600, "every frame starts with an Ethernet header, not a virtio header");
         }
     }
 
@@ -156,7 +159,7 @@ public sealed partial class RabbitCapabilityTests(RabbitNetwork rabbit) : IClass
 
         arpReply.Should().NotBeNull("Rabbit's eth0.10 answers ARP for 192.168.10.1");
         echoReply.Should().NotBeNull("Rabbit's eth0.10 answers ICMP echo");
-        var (_, frames) = PcapFile.Read(rabbit.Link0Pcap);
+        var frames = new CaptureFile(rabbit.Link0Pcap).Read().Select(f => f.Data.ToArray()).ToList();
         frames.Should().Contain(f => Frames.Vid(f) == 10 && Frames.IsArpReplyFrom(f, dut), "on the wire the ARP reply carries tag 10");
         frames.Should().Contain(f => Frames.Vid(f) == 10 && Frames.IsEchoReplyFrom(f, dut, 0x0a1b), "on the wire the echo reply carries tag 10");
     }

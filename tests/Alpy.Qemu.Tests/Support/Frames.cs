@@ -50,13 +50,16 @@ public static class Frames
         return TaggedFrame(destinationMac, sourceMac, vid, IPv4, ip);
     }
 
+    /// <summary>The EtherType of an Ethernet frame (0x8100 for an 802.1Q-tagged one).</summary>
+    public static int EtherType(byte[] frame) => frame[12] << 8 | frame[13];
+
     /// <summary>The VLAN id of a tagged frame, or null for an untagged one.</summary>
-    public static int? Vid(byte[] frame) => PcapFile.EtherType(frame) == Tagged ? (frame[14] << 8 | frame[15]) & 0x0fff : null;
+    public static int? Vid(byte[] frame) => EtherType(frame) == Tagged ? (frame[14] << 8 | frame[15]) & 0x0fff : null;
 
     /// <summary>The frame's payload type and bytes after the Ethernet header and the tag, if any.</summary>
     public static (int Type, byte[] Payload) Inner(byte[] frame)
     {
-        var offset = PcapFile.EtherType(frame) == Tagged ? 18 : 14;
+        var offset = EtherType(frame) == Tagged ? 18 : 14;
         return (frame[offset - 2] << 8 | frame[offset - 1], frame[offset..]);
     }
 

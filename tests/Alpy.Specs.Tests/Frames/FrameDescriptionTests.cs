@@ -14,7 +14,7 @@ public sealed class FrameDescriptionTests
     private static bool Matches(string description, byte[] frame)
     {
         using var filter = new CaptureFilter(FrameDescription.Parse(description).Filter);
-        return filter.Matches(LinkType.Ethernet, frame, frame.Length);
+        return filter.Matches(frame);
     }
 
     [Fact]

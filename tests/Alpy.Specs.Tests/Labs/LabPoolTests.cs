@@ -51,6 +51,36 @@ public sealed class LabPoolTests
     }
 
     [Fact]
+    public async Task Given_a_shared_lab_When_pings_flow_while_one_scenario_ends_and_the_next_begins_Then_each_ping_is_in_exactly_one_scenarios_window()
+    {
+        // Given: 150 pings, one every 20 ms, from node 0 to node 1, started in the first scenario
+        var settings = Settings("pool-boundary");
+        await using (var pool = new LabPool(settings, new RabbitAppliance()))
+        {
+            var first = await pool.AcquireAsync(LabTopology.WithLinks(2), "first", Token);
+            var pinging = first.Lab.RunAsync(first.Lab.Node(0), ["ping", "-c", "150", "-i", "0.02", "-W", "2", "192.168.1.2"], cancellationToken: Token);
+            await WaitForAsync(() => first.Captures.Window(1).Matching("icmp[icmptype] == icmp-echo").Count >= 20);
+
+            // When: the first scenario ends and the next begins while the pings go on
+            await pool.ReleaseAsync(first, failed: false, "");
+            var second = await pool.AcquireAsync(LabTopology.WithLinks(2), "second", Token);
+            (await pinging).ExitCode.Should().Be(0);
+            await WaitForAsync(() => second.Captures.Window(1).Matching("icmp[icmptype] == icmp-echoreply").Count > 0 && Sequences(second.Captures.Window(1)).Contains(150));
+            second.Captures.End();
+            await pool.ReleaseAsync(second, failed: false, "");
+
+            // Then: on link 1, the pings are split between the two windows, none in both, none in neither
+            var firstPings = Sequences(first.Captures.Window(1));
+            var secondPings = Sequences(second.Captures.Window(1));
+            firstPings.Should().NotBeEmpty().And.OnlyContain(sequence => sequence < secondPings.Min(), "the first window holds the earlier pings");
+            firstPings.Concat(secondPings).Should().Equal(Enumerable.Range(1, 150), "every ping (iputils numbers them from 1) is in exactly one window");
+            second.Captures.Mark(1).Offset.Should().Be(first.Captures.Window(1).End.Offset, "the second window begins where the first ended");
+        }
+
+        await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(settings.ArtifactsDirectory));
+    }
+
+    [Fact]
     public async Task Given_fresh_mode_When_two_scenarios_run_Then_each_boots_its_own_lab_and_the_first_is_gone_when_released()
     {
         var settings = Settings("pool-fresh") with { LabMode = LabMode.Fresh };
@@ -99,6 +129,20 @@ public sealed class LabPoolTests
 
         announced.Should().ContainSingle().Which.Should().Contain("is kept up for investigation").And.Contain("It stays up until");
         await SelfTestTrash.AssertNoneLeftAsync(runs);
+    }
+
+    /// <summary>The ICMP sequence numbers of the echo requests a window holds, in capture order.</summary>
+    private static List<int> Sequences(Alpy.Capture.CaptureWindow window) =>
+        [.. window.Matching("icmp[icmptype] == icmp-echo").Select(frame => (int)frame.Packet.Extract<PacketDotNet.IcmpV4Packet>().Sequence)];
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; !condition(); i++)
+        {
+            if (i == 200)
+                throw new TimeoutException("The frames did not arrive within 10 s.");
+            await Task.Delay(50, Token);
+        }
     }
 
     private static async Task<long> PingAcrossAsync(LabLease lease) =>

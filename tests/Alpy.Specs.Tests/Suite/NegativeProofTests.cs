@@ -37,7 +37,7 @@ public sealed class NegativeProofTests
         ("A UDP port is rerouted too", "reroute-wrong-port", ["Expected the reply \"query\"", "no reply came"]),
         ("A masqueraded TCP client appears as the DUT (protocol: TCP, port: 7)", "forget-masquerade", ["Expected node 1 to receive \"who am I\" from 192.168.1.1", "from 192.168.0.2"]),
         ("A masqueraded UDP client appears as the DUT (protocol: UDP, port: 7)", "forget-masquerade", ["Expected node 1 to receive \"who am I\" from 192.168.1.1", "from 192.168.0.2"]),
-        ("A masqueraded ping leaves link 1 from the DUT's address", "forget-masquerade", ["Expected link 1 to carry an ICMP echo request from 192.168.1.1 to 192.168.1.2", "but it carried none", "192.168.0.2 > 192.168.1.2"]),
+        ("A masqueraded ping leaves link 1 from the DUT's address", "forget-masquerade", ["Expected link 1 to carry an ICMP echo request from 192.168.1.1 to 192.168.1.2", "but it carried none", "link1.pcap), as tcpdump -# -n -e -r prints them:\n      1  ", "ethertype IPv4 (0x0800), length 98: 192.168.0.2 > 192.168.1.2: ICMP echo request"]),
         ("Traffic leaving link 1 is held to 1 Mbit/s (rate: 1 Mbit/s)", "no-rate-limit", ["Expected the throughput", "to be 1 Mbit/s within 25%", "but it was"]),
         ("Traffic leaving link 1 is held to 4 Mbit/s (rate: 4 Mbit/s)", "no-rate-limit", ["Expected the throughput", "to be 4 Mbit/s within 25%", "but it was"]),
         ("Requests are spread 1:1 over two backends (ratio: 1:1)", "first-backend-only", ["Expected \"backend A\" and \"backend B\" to answer the requests", "\"backend A\" gave 8 (100%), \"backend B\" 0 (0%)"]),
@@ -126,7 +126,8 @@ public sealed class NegativeProofTests
         failed.Select(a => a.FileName).Should().Contain(["links.txt", "link0.pcap", "link1.pcap", "dut-console.txt", "apps.txt"]);
         failed.Single(a => a.FileName == "link0.pcap").Content.Take(4).Should().Equal([0xd4, 0xc3, 0xb2, 0xa1], "the pcap is a classic little-endian pcap");
         failed.Single(a => a.FileName == "link0.pcap").MediaType.Should().Be("application/vnd.tcpdump.pcap");
-        failed.Single(a => a.FileName == "links.txt").Text.Should().Contain("== link 1:").And.Contain("ICMP echo request");
+        failed.Single(a => a.FileName == "links.txt").Text.Should().Contain("== link 1:").And.Contain("as tcpdump -# -n -e -r prints them\n      1  ")
+            .And.Contain("ethertype IPv4 (0x0800), length 98: 192.168.0.2 > 192.168.1.2: ICMP echo request").And.Contain("\n== link 1:", "each link's text begins on a line of its own");
         failed.Single(a => a.FileName == "dut-console.txt").Text.Should().Contain("DUT console since the scenario started");
         failed.Single(a => a.FileName == "apps.txt").Text.Should().Contain("argv: /usr/bin/ping -n -c 1").And.Contain("exit code 0");
 
