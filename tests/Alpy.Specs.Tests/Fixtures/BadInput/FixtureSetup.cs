@@ -7,6 +7,7 @@ using Reqnroll.BoDi;
 
 [assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]
 [assembly: Reqnroll.Plugins.RuntimePlugin(typeof(Alpy.Specs.Steps.Plugin.SuitePlugin))]
+[assembly: Xunit.TestCaseOrderer(typeof(Alpy.Specs.Steps.Plugin.FeatureFileOrder))]
 
 namespace Alpy.Specs.BadInput;
 
