@@ -29,5 +29,5 @@ internal sealed class Measurement(string name, Func<Task> run)
 
     public string Row(double reference) => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Name,-66} | {Median,8:0.0} | {Percentile(0.25),7:0.0} | {Percentile(0.75),7:0.0} | {Median / reference,5:0.00} |");
+        $"| {Name,-72} | {Median,8:0.0} | {Percentile(0.25),7:0.0} | {Percentile(0.75),7:0.0} | {Median / reference,5:0.00} |");
 }
