@@ -1,6 +1,6 @@
-using Alpy.Docker;
 using Alpy.Lab.Apps;
 using Alpy.Lab.Artifacts;
+using Alpy.Lab.Docker;
 using Alpy.Lab.Dut;
 using Alpy.Lab.Helpers;
 using Alpy.Lab.Images;
@@ -12,6 +12,8 @@ using Alpy.Lab.Teardown;
 using Alpy.Lab.Topology;
 using Alpy.Qemu;
 using Alpy.Qemu.Serial;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -100,7 +102,7 @@ public sealed class Lab : IAsyncDisposable
         options.Validate();
         loggerFactory ??= NullLoggerFactory.Instance;
         var registry = new RunRegistry(options.RegistryDirectory);
-        var docker = new DockerClient(options.Docker ?? DockerClientOptions.FromEnvironment(), loggerFactory);
+        var docker = LabDockerClient.Create(options.DockerEndpoint, loggerFactory.CreateLogger<DockerClient>());
         RunLease? lease = null;
         Lab lab;
         try
@@ -155,7 +157,7 @@ public sealed class Lab : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         loggerFactory ??= NullLoggerFactory.Instance;
-        using var docker = DockerClient.FromEnvironment(loggerFactory);
+        using var docker = LabDockerClient.Create(logger: loggerFactory.CreateLogger<DockerClient>());
         var logger = loggerFactory.CreateLogger<Lab>();
         var registry = new RunRegistry(registryDirectory);
         // The reap is a run of its own for its helper's sake: its container is labelled with a live run id.
@@ -336,11 +338,15 @@ public sealed class Lab : IAsyncDisposable
     {
         try
         {
-            await _docker.PingAsync(cancellationToken).ConfigureAwait(false);
+            await _docker.CallAsync(token => _docker.System.PingAsync(token), cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerException e)
+        catch (DockerUnavailableException e)
         {
             throw new LabException($"The lab needs a Docker daemon: {e.Message}", e);
+        }
+        catch (DockerApiException e)
+        {
+            throw new LabException($"The lab needs a Docker daemon; the one at {_docker.Options.Endpoint} answered: {DaemonMessage.Of(e)}", e);
         }
     }
 
@@ -350,34 +356,46 @@ public sealed class Lab : IAsyncDisposable
         var labels = new List<string> { $"{LabLabels.Run}={RunId}" };
         if (component is not null)
             labels.Add($"{LabLabels.Component}={component}");
-        var containers = await _docker.Containers.ListAsync(new ContainerListOptions { Labels = labels }, cancellationToken).ConfigureAwait(false);
+        var containers = await _docker.CallAsync(token => _docker.Containers.ListContainersAsync(
+            new ContainersListParameters { All = true, Filters = DockerCalls.LabelFilter(labels) }, token), cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(containers.Select(async c =>
         {
             try
             {
-                await _docker.Containers.RemoveAsync(c.Id, force: true, cancellationToken).ConfigureAwait(false);
+                await _docker.CallAsync(token => _docker.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true }, token),
+                    cancellationToken).ConfigureAwait(false);
             }
-            catch (DockerNotFoundException)
+            catch (DockerContainerNotFoundException)
             {
                 // Gone meanwhile: what removal wanted.
             }
-            catch (DockerConflictException)
+            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
             {
-                // An app the daemon is auto-removing right now: "removed" is what the caller was promised, so wait for it.
-                await WaitRemovedAsync(c.Id, cancellationToken).ConfigureAwait(false);
+                // Its app run is removing it right now: "removed" is what the caller was promised, so wait for it.
+                await WaitRemovedAsync(c.ID, cancellationToken).ConfigureAwait(false);
             }
         })).ConfigureAwait(false);
     }
 
     private async Task WaitRemovedAsync(string id, CancellationToken cancellationToken)
     {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.Timeouts.Helper);
         try
         {
-            await _docker.Containers.WaitAsync(id, _options.Timeouts.Helper, WaitCondition.Removed, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                await _docker.CallAsync(token => _docker.Containers.InspectContainerAsync(id, token), deadline.Token).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token).ConfigureAwait(false);
+            }
         }
-        catch (DockerNotFoundException)
+        catch (DockerContainerNotFoundException)
         {
-            // Removed before the wait was registered.
+            // Removed.
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new LabException($"Container {id} of run {RunId} was still being removed after {_options.Timeouts.Helper.TotalSeconds:0.#} s.", e);
         }
     }
 

@@ -1,6 +1,6 @@
-using Alpy.Docker;
 using Alpy.Lab.Apps;
 using Alpy.Lab.Tests.Support;
+using Docker.DotNet.Models;
 
 namespace Alpy.Lab.Tests.Apps;
 
@@ -37,14 +37,14 @@ public sealed class AppRunTests(RabbitLabFixture fixture) : IClassFixture<Rabbit
     }
 
     /// <summary>The run's app containers once they are gone or <paramref name="patience"/> has passed.</summary>
-    private async Task<IReadOnlyList<ContainerSummary>> AppContainersAfterAsync(TimeSpan patience)
+    private async Task<IReadOnlyList<ContainerListResponse>> AppContainersAfterAsync(TimeSpan patience)
     {
         using var docker = LabDocker.Client();
         var deadline = DateTime.UtcNow + patience;
         while (true)
         {
             var apps = (await LabDocker.ContainersOfRunAsync(docker, Lab.RunId.Value))
-                .Where(c => c.Labels.TryGetValue(LabLabels.Component, out var component) && component == LabLabels.App).ToList();
+                .Where(c => c.Labels is { } labels && labels.TryGetValue(LabLabels.Component, out var component) && component == LabLabels.App).ToList();
             if (apps.Count == 0 || DateTime.UtcNow >= deadline)
                 return apps;
             await Task.Delay(100, Token);
