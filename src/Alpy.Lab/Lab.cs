@@ -29,6 +29,7 @@ public sealed class Lab : IAsyncDisposable
 {
     private readonly LabOptions _options;
     private readonly DockerClient _docker;
+    private readonly ContainerRemovals _removals;
     private readonly ILogger _logger;
     private readonly ILoggerFactory _loggerFactory;
     private readonly RunLease _lease;
@@ -49,6 +50,7 @@ public sealed class Lab : IAsyncDisposable
     {
         _options = options;
         _docker = docker;
+        _removals = new ContainerRemovals(docker);
         _lease = lease;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<Lab>();
@@ -162,8 +164,16 @@ public sealed class Lab : IAsyncDisposable
         var registry = new RunRegistry(registryDirectory);
         // The reap is a run of its own for its helper's sake: its container is labelled with a live run id.
         using var lease = registry.Register();
-        var reaper = new Reaper(docker, registry, token => ReapHelpersAsync(docker, lease.Id, logger, token), logger);
-        return await reaper.ReapAsync(cancellationToken).ConfigureAwait(false);
+        var removals = new ContainerRemovals(docker);
+        var reaper = new Reaper(docker, registry, token => ReapHelpersAsync(removals, lease.Id, logger, token), logger);
+        try
+        {
+            return await reaper.ReapAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await removals.DrainAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Runs <paramref name="argv"/> in an app container in <paramref name="node"/>'s namespace and returns how it ended.</summary>
@@ -250,7 +260,7 @@ public sealed class Lab : IAsyncDisposable
     {
         await _bringUp.TimeAsync("docker ping", () => PingDockerAsync(cancellationToken)).ConfigureAwait(false);
         ToolsImage = _options.ToolsImage ?? await _bringUp.TimeAsync("tools image", () => EnsureToolsImageAsync(cancellationToken)).ConfigureAwait(false);
-        var helpers = new HelperRunner(_docker, _names, ToolsImage, _options.Timeouts.Helper, _logger);
+        var helpers = new HelperRunner(_docker, _removals, _names, ToolsImage, _options.Timeouts.Helper, _logger);
         if (_options.ReapAtStart)
             await _bringUp.TimeAsync("reap dead runs", () => new Reaper(_docker, registry, _ => Task.FromResult(helpers), _logger).ReapAsync(cancellationToken))
                 .ConfigureAwait(false);
@@ -260,7 +270,7 @@ public sealed class Lab : IAsyncDisposable
         var launcher = new NodeLauncher(_docker, _names, ToolsImage);
         var wiring = new LinkWiring(topology, taps, helpers, launcher, new VlanBridgeLauncher(_docker, _names, ToolsImage), _options.Timeouts);
         _wiring = wiring;
-        _apps = new AppRunner(_docker, _names, ToolsImage, Folder.Containers, _logger);
+        _apps = new AppRunner(_docker, _removals, _names, ToolsImage, Folder.Containers, _logger);
         var machineOptions = MachineOptions(taps);
         try
         {
@@ -350,9 +360,10 @@ public sealed class Lab : IAsyncDisposable
         }
     }
 
-    /// <summary>Removes the run's containers of one component (or all of them) in parallel.</summary>
+    /// <summary>Removes the run's containers of one component (or all of them) in parallel, after the removals under way.</summary>
     private async Task RemoveContainersAsync(string? component, CancellationToken cancellationToken)
     {
+        await _removals.DrainAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         var labels = new List<string> { $"{LabLabels.Run}={RunId}" };
         if (component is not null)
             labels.Add($"{LabLabels.Component}={component}");
@@ -428,10 +439,10 @@ public sealed class Lab : IAsyncDisposable
         }
     }
 
-    private static async Task<HelperRunner> ReapHelpersAsync(DockerClient docker, RunId run, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<HelperRunner> ReapHelpersAsync(ContainerRemovals removals, RunId run, ILogger logger, CancellationToken cancellationToken)
     {
-        var image = (await new ImageBuilder(docker).EnsureAsync(LabImages.Tools, cancellationToken).ConfigureAwait(false)).Reference;
-        return new HelperRunner(docker, new LabNames(run), image, TimeSpan.FromSeconds(30), logger);
+        var image = (await new ImageBuilder(removals.Docker).EnsureAsync(LabImages.Tools, cancellationToken).ConfigureAwait(false)).Reference;
+        return new HelperRunner(removals.Docker, removals, new LabNames(run), image, TimeSpan.FromSeconds(30), logger);
     }
 
     private static uint EffectiveUid() => Native.GetEffectiveUserId();

@@ -10,9 +10,10 @@ namespace Alpy.Lab.Apps;
 
 /// <summary>
 /// Runs commands in app containers that share a node's network namespace. Arguments are argv
-/// arrays handed to Docker as they are: no shell ever joins or splits them.
+/// arrays handed to Docker as they are: no shell ever joins or splits them. A finished app's
+/// container is removed off the result's path (<see cref="ContainerRemovals"/>).
 /// </summary>
-internal sealed class AppRunner(IDockerClient docker, LabNames names, string toolsImage, string logDirectory, ILogger logger)
+internal sealed class AppRunner(IDockerClient docker, ContainerRemovals removals, LabNames names, string toolsImage, string logDirectory, ILogger logger)
 {
     /// <summary>Runs <paramref name="argv"/> to completion in <paramref name="node"/>'s namespace.</summary>
     public async Task<AppResult> RunAsync(LabNode node, IReadOnlyList<string> argv, AppOptions? options, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ internal sealed class AppRunner(IDockerClient docker, LabNames names, string too
         try
         {
             var id = await CreateAsync(parameters, cancellationToken).ConfigureAwait(false);
-            exit = await ContainerRun.RunAsync(docker, id, name, options.Timeout, cancellationToken).ConfigureAwait(false);
+            exit = await ContainerRun.RunAsync(removals, id, name, options.Timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerImageNotFoundException e)
         {

@@ -5,23 +5,32 @@ namespace Alpy.Lab.Docker;
 
 /// <summary>
 /// Runs a created container to its exit, as <c>docker run</c> does: attach before the start (no output is lost), start, read the
-/// output until it ends, wait for the exit code, remove. Whatever goes wrong (a refused start, an overrun, cancellation, a daemon
-/// gone), the container is removed before the run returns or throws; reset, teardown and the reaper remove it by label otherwise.
+/// output until it ends, wait for the exit code, remove. A container that exited is handed to <see cref="ContainerRemovals"/>, so
+/// that its removal is not on the result's path; whatever goes wrong before (a refused start, an overrun, cancellation, a daemon
+/// gone), it is removed before the run throws. Reset, teardown and the reaper remove the run's containers by label as well.
 /// </summary>
 /// <remarks>
 /// The wait comes after the start. Docker.DotNet's <c>WaitContainerAsync</c> takes no condition, so it waits for the Engine API's
 /// default, "not running", which a created container already is: before the start it returns at once with exit code 0
 /// (pinned by <c>ContainerRunTests</c>). And the container is not auto-removed: it must still exist when the wait asks for its
-/// exit code, however fast it exited, so the run removes it itself.
+/// exit code, however fast it exited, so the lab removes it itself, once the code is read.
 /// </remarks>
 internal static class ContainerRun
 {
     /// <returns>The exit code and output.</returns>
+    /// <param name="removals">Where the exited container's removal goes (its client is the one the run uses).</param>
+    /// <param name="id">The created container.</param>
+    /// <param name="name">Its name, for messages.</param>
+    /// <param name="timeout">How long it may run, from its start to its exit.</param>
+    /// <param name="cancellationToken">Cancels the run; the container is removed all the same.</param>
     /// <exception cref="ContainerTimeoutException">It ran longer than <paramref name="timeout"/>: it was killed and removed.</exception>
     /// <exception cref="DockerApiException">The daemon refused to attach or start it (e.g. its program does not exist in the image).</exception>
     /// <exception cref="DockerUnavailableException">The daemon cannot be reached or went away.</exception>
-    public static async Task<ContainerExit> RunAsync(IDockerClient docker, string id, string name, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<ContainerExit> RunAsync(ContainerRemovals removals, string id, string name, TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
+        var docker = removals.Docker;
+        var exited = false;
         try
         {
             var attached = await docker.CallAsync(token => docker.Containers.AttachContainerAsync(id,
@@ -43,6 +52,7 @@ internal static class ContainerRun
                     }, deadline.Token, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
                     if (exit.Error?.Message is { Length: > 0 } error)
                         throw new LabException($"Docker could not tell how container {name} ended: {error}");
+                    exited = true;
                     return new ContainerExit(exit.StatusCode, output.Output);
                 }
                 catch (OperationCanceledException e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -54,7 +64,10 @@ internal static class ContainerRun
         }
         finally
         {
-            await RemoveAsync(docker, id).ConfigureAwait(false);
+            if (exited)
+                removals.Start(id);
+            else
+                await RemoveAsync(docker, id).ConfigureAwait(false);
         }
     }
 

@@ -10,7 +10,7 @@ namespace Alpy.Lab.Helpers;
 /// Runs <see cref="HelperJob"/>s: a container of the tools image with CAP_NET_ADMIN and nothing
 /// else, created, fed its input files, started, waited for and removed, whatever happens.
 /// </summary>
-internal sealed class HelperRunner(IDockerClient docker, LabNames names, string toolsImage, TimeSpan timeout, ILogger logger)
+internal sealed class HelperRunner(IDockerClient docker, ContainerRemovals removals, LabNames names, string toolsImage, TimeSpan timeout, ILogger logger)
 {
     /// <summary>Where a job's input files appear inside the helper.</summary>
     public const string InputDirectory = "/alpy";
@@ -42,7 +42,7 @@ internal sealed class HelperRunner(IDockerClient docker, LabNames names, string 
         {
             var id = (await docker.CallAsync(token => docker.Containers.CreateContainerAsync(parameters, token), cancellationToken).ConfigureAwait(false)).ID;
             await UploadAsync(id, job, cancellationToken).ConfigureAwait(false);
-            exit = await ContainerRun.RunAsync(docker, id, name, timeout, cancellationToken).ConfigureAwait(false);
+            exit = await ContainerRun.RunAsync(removals, id, name, timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerImageNotFoundException e)
         {

@@ -12,6 +12,8 @@ namespace Alpy.Lab.Tests.Docker;
 [Trait("Category", "integration")]
 public sealed class ContainerRunTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
+    private readonly ContainerRemovals _removals = new(fixture.Docker);
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private DockerClient Docker => fixture.Docker;
@@ -30,7 +32,7 @@ public sealed class ContainerRunTests(NodeFixture fixture) : IClassFixture<NodeF
         early.StatusCode.Should().Be(0, "the wait did not wait for the command, which would exit 7");
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "it returned at once rather than waiting for a start");
         (await Docker.Containers.InspectContainerAsync(id, Token)).State!.Status.Should().Be("created", "the container never ran");
-        (await ContainerRun.RunAsync(Docker, id, "exit-7", TimeSpan.FromSeconds(30), Token)).ExitCode
+        (await ContainerRun.RunAsync(_removals, id, "exit-7", TimeSpan.FromSeconds(30), Token)).ExitCode
             .Should().Be(7, "waiting after the start gets the real exit code");
     }
 
@@ -39,22 +41,24 @@ public sealed class ContainerRunTests(NodeFixture fixture) : IClassFixture<NodeF
     {
         var id = await CreateAsync(["sh", "-c", "echo out; echo err >&2; exit 3"]);
 
-        var exit = await ContainerRun.RunAsync(Docker, id, "both-streams", TimeSpan.FromSeconds(30), Token);
+        var exit = await ContainerRun.RunAsync(_removals, id, "both-streams", TimeSpan.FromSeconds(30), Token);
 
         exit.Should().Be(new ContainerExit(3, new ContainerOutput("out\n", "err\n")));
-        (await Support.LabDocker.ContainerExistsAsync(Docker, id)).Should().BeFalse("the run removes its container before it returns");
+        await _removals.DrainAsync();
+        (await Support.LabDocker.ContainerExistsAsync(Docker, id)).Should().BeFalse("the run removes its container once it read the exit code");
     }
 
     [Fact]
     public async Task Given_a_command_that_exits_before_any_wait_could_be_sent_When_run_Then_its_own_exit_code_survives_the_removal()
     {
         // `exit 5` ends microseconds after the start: long before the wait reaches the daemon. The container is not auto-removed,
-        // so its exit code is still there to be read, and only then is it removed.
+        // so its exit code is still there to be read, and only then is it removed (off the result's path).
         var codes = new List<long>();
         for (var i = 0; i < 5; i++)
-            codes.Add((await ContainerRun.RunAsync(Docker, await CreateAsync(["sh", "-c", "exit 5"]), "instant", TimeSpan.FromSeconds(30), Token)).ExitCode);
+            codes.Add((await ContainerRun.RunAsync(_removals, await CreateAsync(["sh", "-c", "exit 5"]), "instant", TimeSpan.FromSeconds(30), Token)).ExitCode);
 
         codes.Should().AllBeEquivalentTo(5L);
+        await _removals.DrainAsync();
         (await fixture.ContainersAsync(LabLabels.App)).Should().BeEmpty();
     }
 
@@ -64,7 +68,7 @@ public sealed class ContainerRunTests(NodeFixture fixture) : IClassFixture<NodeF
         const int lines = 3000;
         var id = await CreateAsync(["sh", "-c", $"i=0; while [ $i -lt {lines} ]; do echo \"out $i\"; echo \"err $i\" >&2; i=$((i+1)); done"]);
 
-        var exit = await ContainerRun.RunAsync(Docker, id, "chatty", TimeSpan.FromSeconds(60), Token);
+        var exit = await ContainerRun.RunAsync(_removals, id, "chatty", TimeSpan.FromSeconds(60), Token);
 
         exit.Output.Stdout.Should().Be(string.Concat(Enumerable.Range(0, lines).Select(i => $"out {i}\n")));
         exit.Output.Stderr.Should().Be(string.Concat(Enumerable.Range(0, lines).Select(i => $"err {i}\n")));
@@ -76,7 +80,7 @@ public sealed class ContainerRunTests(NodeFixture fixture) : IClassFixture<NodeF
     {
         var id = await CreateAsync(["sh", "-c", "echo started; sleep 60"]);
 
-        var run = () => ContainerRun.RunAsync(Docker, id, "sleeper", TimeSpan.FromSeconds(1), Token);
+        var run = () => ContainerRun.RunAsync(_removals, id, "sleeper", TimeSpan.FromSeconds(1), Token);
 
         var error = (await run.Should().ThrowAsync<ContainerTimeoutException>()).Which;
         error.Message.Should().Contain("sleeper did not finish within 1 s; it was killed and removed").And.Contain("stdout «started»");
@@ -90,7 +94,7 @@ public sealed class ContainerRunTests(NodeFixture fixture) : IClassFixture<NodeF
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
         cancel.CancelAfter(TimeSpan.FromSeconds(1));
 
-        var run = () => ContainerRun.RunAsync(Docker, id, "cancelled", TimeSpan.FromSeconds(60), cancel.Token);
+        var run = () => ContainerRun.RunAsync(_removals, id, "cancelled", TimeSpan.FromSeconds(60), cancel.Token);
 
         await run.Should().ThrowAsync<OperationCanceledException>();
         (await Support.LabDocker.ContainerExistsAsync(Docker, id)).Should().BeFalse();
@@ -101,7 +105,7 @@ public sealed class ContainerRunTests(NodeFixture fixture) : IClassFixture<NodeF
     {
         var id = await CreateAsync(["/no/such/program"]);
 
-        var run = () => ContainerRun.RunAsync(Docker, id, "missing", TimeSpan.FromSeconds(30), Token);
+        var run = () => ContainerRun.RunAsync(_removals, id, "missing", TimeSpan.FromSeconds(30), Token);
 
         var error = (await run.Should().ThrowAsync<DockerApiException>()).Which;
         DaemonMessage.Of(error).Should().Contain("/no/such/program").And.Contain("no such file or directory");

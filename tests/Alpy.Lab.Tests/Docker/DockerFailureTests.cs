@@ -114,7 +114,7 @@ public sealed class DockerFailureTests(NodeFixture fixture) : IClassFixture<Node
     [Fact]
     public async Task Given_a_tools_image_that_does_not_exist_When_a_helper_runs_Then_the_error_names_the_step_and_the_image()
     {
-        var helpers = new HelperRunner(fixture.Docker, fixture.Names, "alpy-no-such-image:none", TimeSpan.FromSeconds(30), NullLogger.Instance);
+        var helpers = new HelperRunner(fixture.Docker, fixture.Removals, fixture.Names, "alpy-no-such-image:none", TimeSpan.FromSeconds(30), NullLogger.Instance);
 
         var run = () => helpers.RunAsync(new HelperJob { Purpose = "list links", Argv = ["/sbin/ip", "link"], Fix = "-" }, Token);
 

@@ -21,6 +21,8 @@ public sealed class NodeFixture : IAsyncLifetime
 {
     private RunLease? _lease;
 
+    public NodeFixture() => Removals = new ContainerRemovals(Docker);
+
     public DockerClient Docker { get; } = LabDockerClient.Create();
 
     public string ToolsImage { get; private set; } = "";
@@ -33,7 +35,9 @@ public sealed class NodeFixture : IAsyncLifetime
 
     internal LabNames Names { get; private set; } = null!;
 
-    internal AppRunner Apps => new(Docker, Names, ToolsImage, LogDirectory, NullLogger.Instance);
+    internal ContainerRemovals Removals { get; }
+
+    internal AppRunner Apps => new(Docker, Removals, Names, ToolsImage, LogDirectory, NullLogger.Instance);
 
     public async ValueTask InitializeAsync()
     {
@@ -70,6 +74,7 @@ public sealed class NodeFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        await Removals.DrainAsync();
         if (_lease is not null)
         {
             foreach (var container in await Support.LabDocker.ContainersOfRunAsync(Docker, _lease.Id.Value))

@@ -40,7 +40,7 @@ public sealed class PrivilegeTests(NodeFixture fixture) : IClassFixture<NodeFixt
     [Fact]
     public async Task Given_a_helper_When_it_runs_Then_it_holds_only_NET_ADMIN_and_cannot_gain_more()
     {
-        var helpers = new HelperRunner(fixture.Docker, fixture.Names, fixture.ToolsImage, TimeSpan.FromSeconds(30), NullLogger.Instance);
+        var helpers = new HelperRunner(fixture.Docker, fixture.Removals, fixture.Names, fixture.ToolsImage, TimeSpan.FromSeconds(30), NullLogger.Instance);
 
         var stdout = await helpers.RunAsync(new HelperJob { Purpose = "read its status", Argv = ReadStatus, NetworkMode = "none", Fix = "-" },
             TestContext.Current.CancellationToken);
@@ -49,6 +49,7 @@ public sealed class PrivilegeTests(NodeFixture fixture) : IClassFixture<NodeFixt
         {
             ["CapPrm"] = HelperCapabilities, ["CapEff"] = HelperCapabilities, ["CapBnd"] = HelperCapabilities, ["NoNewPrivs"] = "1",
         });
+        await fixture.Removals.DrainAsync();
         (await fixture.ContainersAsync(LabLabels.Helper)).Should().BeEmpty("a helper is removed once it ran");
     }
 

@@ -44,7 +44,7 @@ public sealed class ImageBuilderFixture : IAsyncLifetime
             Labels = Labels.ToDictionary(),
             HostConfig = new HostConfig { NetworkMode = "none" },
         }, TestContext.Current.CancellationToken);
-        return await ContainerRun.RunAsync(Docker, created.ID, $"test container of {image}", TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        return await ContainerRun.RunAsync(new ContainerRemovals(Docker), created.ID, $"test container of {image}", TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
 
     public async ValueTask InitializeAsync() =>

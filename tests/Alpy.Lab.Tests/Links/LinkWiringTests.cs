@@ -90,7 +90,7 @@ public sealed class LinkWiringTests(ToolsImageFixture tools) : IClassFixture<Too
     private (LinkWiring Wiring, HelperRunner Helpers) Wiring(IDockerClient docker, RunId run, LabTopology topology, TimeSpan? nodeTimeout = null)
     {
         var names = new LabNames(run);
-        var helpers = new HelperRunner(docker, names, tools.Image, TimeSpan.FromSeconds(30), NullLogger.Instance);
+        var helpers = new HelperRunner(docker, new ContainerRemovals(docker), names, tools.Image, TimeSpan.FromSeconds(30), NullLogger.Instance);
         var launcher = new NodeLauncher(docker, names, tools.Image);
         var timeouts = new LabTimeouts { Node = nodeTimeout ?? TimeSpan.FromSeconds(30) };
         return (new LinkWiring(topology, new TapPlan(topology, names), helpers, launcher, new VlanBridgeLauncher(docker, names, tools.Image), timeouts), helpers);
