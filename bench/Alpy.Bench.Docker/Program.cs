@@ -4,6 +4,8 @@
 // AppServer.WaitForPortAsync) against `docker exec`. Round by round, interleaved in one run, so that the shared
 // machine's noise hits both alike. Prints medians, quartiles and the ratio to the CLI's figure. Target: the lab's app
 // run at most 1.0x the CLI's. The lab's containers go with the lab; its run folder is a temp folder, removed.
+// The lab removes a finished app while its result is returned: each of its rows then waits, untimed, until the container
+// is gone, so that the removal does not slow the rows measured next (`docker run --rm` returns once its container is gone).
 //
 //   dotnet run -c Release --project bench/Alpy.Bench.Docker [-- ROUNDS]
 using System.Diagnostics;
@@ -36,12 +38,20 @@ try
     var measurements = new[]
     {
         new Measurement("docker run --rm, node's namespace: ping 127.0.0.1 (CLI, reference)", () => Cli([.. cli, .. loopback])),
-        new Measurement("Lab.RunAsync: ping 127.0.0.1", async () => Check(await lab.RunAsync(node, loopback))),
+        new Measurement("Lab.RunAsync: ping 127.0.0.1", async () => Check(await lab.RunAsync(node, loopback)), AppsGoneAsync),
         new Measurement("docker run --rm, node's namespace: ping the DUT (CLI)", () => Cli([.. cli, .. dut])),
-        new Measurement("Lab.RunAsync: ping the DUT", async () => Check(await lab.RunAsync(node, dut))),
+        new Measurement("Lab.RunAsync: ping the DUT", async () => Check(await lab.RunAsync(node, dut)), AppsGoneAsync),
         new Measurement("docker exec into the server: cat /proc/net/tcp (CLI)", () => Cli(["exec", server.ContainerId, "cat", "/proc/net/tcp", "/proc/net/tcp6"])),
         new Measurement("AppServer.WaitForPortAsync, already listening (inspect, exec)", () => server.WaitForPortAsync(8080)),
     };
+
+    // Untimed, after each of the lab's app runs: until its container is gone, the server being the run's only app left.
+    async Task AppsGoneAsync()
+    {
+        string[] apps = ["ps", "-aq", "--filter", $"label={LabLabels.Run}={lab.RunId}", "--filter", $"label={LabLabels.Component}={LabLabels.App}"];
+        while ((await CliOutput(apps)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 1)
+            await Task.Delay(10);
+    }
 
     foreach (var measurement in measurements)
     {
@@ -75,7 +85,9 @@ static void Check(Alpy.Lab.Apps.AppResult result)
         throw new InvalidOperationException($"The measured command failed with {result.ExitCode}: {result.Stdout}{result.Stderr}");
 }
 
-static async Task Cli(string[] arguments)
+static async Task Cli(string[] arguments) => await CliOutput(arguments);
+
+static async Task<string> CliOutput(string[] arguments)
 {
     using var process = Process.Start(new ProcessStartInfo("docker", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
     var output = process.StandardOutput.ReadToEndAsync();
@@ -83,4 +95,5 @@ static async Task Cli(string[] arguments)
     await process.WaitForExitAsync();
     if (process.ExitCode != 0)
         throw new InvalidOperationException($"docker {string.Join(' ', arguments)} failed with {process.ExitCode}: {await output}{await errors}");
+    return await output;
 }
