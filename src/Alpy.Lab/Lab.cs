@@ -245,6 +245,8 @@ public sealed class Lab : IAsyncDisposable
             }
             finally
             {
+                // Removals started by a bring-up that failed before its teardown step existed still need the client.
+                await _removals.DrainAsync().ConfigureAwait(false);
                 _docker.Dispose();
             }
         }
