@@ -47,7 +47,7 @@ public sealed class DockerUnavailableException : LabException
                 + "`docker info` shows whether it answers; its log may say why.", failure),
             _ when SocketErrorOf(failure) is { } error and not (SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown) => new(endpoint, Unreachable(endpoint, socket, error, failure), failure),
             HttpRequestException or IOException or SocketException => new(endpoint,
-                $"The Docker daemon at {endpoint} closed the connection ({Innermost(failure).Message}). Did dockerd stop or restart? "
+                $"The Docker daemon at {endpoint} closed the connection {HowClosed(failure)}. Did dockerd stop or restart? "
                 + "`docker info` shows whether it answers; scripts/install-prerequisites starts it.", failure),
             _ => null,
         };
@@ -71,6 +71,22 @@ public sealed class DockerUnavailableException : LabException
             _ => "Is dockerd listening there? Check DOCKER_HOST, or unset it to use /var/run/docker.sock.",
         };
         return $"Docker daemon not reachable at {endpoint}: {reason}. {fix}";
+    }
+
+    /// <summary>
+    /// The transport's own words when there are some ("(Connection reset by peer)"); Docker.DotNet reports a connection closed
+    /// before any answer as a failed request around "Sequence contains no elements", which tells a reader nothing.
+    /// </summary>
+    private static string HowClosed(Exception failure)
+    {
+        for (Exception? e = failure; e is not null; e = e.InnerException)
+        {
+            if (e is EndOfStreamException)
+                return "in the middle of its answer";
+            if (e is SocketException or IOException && e.InnerException is null)
+                return $"({e.Message})";
+        }
+        return "without an answer";
     }
 
     private static SocketError? SocketErrorOf(Exception failure)

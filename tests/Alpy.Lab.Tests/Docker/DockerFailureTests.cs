@@ -87,8 +87,8 @@ public sealed class DockerFailureTests(NodeFixture fixture) : IClassFixture<Node
 
         var error = await PingFailsAsync(socket);
 
-        error.Message.Should().StartWith($"The Docker daemon at unix://{socket} closed the connection (")
-            .And.EndWith("Did dockerd stop or restart? `docker info` shows whether it answers; scripts/install-prerequisites starts it.");
+        error.Message.Should().Be($"The Docker daemon at unix://{socket} closed the connection without an answer. Did dockerd stop or restart? "
+                                  + "`docker info` shows whether it answers; scripts/install-prerequisites starts it.");
     }
 
     [Fact]
