@@ -100,7 +100,7 @@ public sealed class AppServer : IAsyncDisposable
         }
         catch (OperationCanceledException e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new LabException($"App {ContainerName} in {Node.Name} ({string.Join(' ', Argv)}) did not exit within {timeout.TotalSeconds:0.#} s; stop it instead.", e);
+            throw new LabException($"App {Described} did not exit within {timeout.TotalSeconds:0.#} s; stop it instead.", e);
         }
     }
 
@@ -135,6 +135,9 @@ public sealed class AppServer : IAsyncDisposable
         await ContainerRun.RemoveAsync(_docker, ContainerId).ConfigureAwait(false);
     }
 
+    /// <summary>The container, its node and its command, for messages: "alpy-RUN-server-2 in node1 (socat ...)".</summary>
+    private string Described => $"{ContainerName} in {Node.Name} ({string.Join(' ', Argv)})";
+
     private async Task<AppResult> FinishAsync(long exitCode, CancellationToken cancellationToken)
     {
         var output = await OutputAsync(cancellationToken).ConfigureAwait(false);
@@ -152,11 +155,12 @@ public sealed class AppServer : IAsyncDisposable
         }
         catch (DockerContainerNotFoundException e)
         {
-            throw new LabException($"Could not {what} app {ContainerName} in {Node.Name} ({string.Join(' ', Argv)}): it is gone (a lab reset removes every app).", e);
+            throw new LabException($"Could not {what} app {Described}: it is gone (a lab reset removes every app).", e);
         }
         catch (Exception e) when (e is DockerApiException or TimeoutException)
         {
-            throw new LabException($"Could not {what} app {ContainerName} in {Node.Name} ({string.Join(' ', Argv)}): {(e is DockerApiException api ? DaemonMessage.Of(api) : e.Message)}", e);
+            var said = e is DockerApiException api ? DaemonMessage.Of(api) : e.Message;
+            throw new LabException($"Could not {what} app {Described}: {said}", e);
         }
     }
 
@@ -174,7 +178,7 @@ public sealed class AppServer : IAsyncDisposable
                 {
                     var ended = await FinishAsync(state.State?.ExitCode ?? -1, cts.Token).ConfigureAwait(false);
                     throw new LabException(
-                        $"App {ContainerName} in {Node.Name} ({string.Join(' ', Argv)}) exited with {ended.ExitCode} before it would {what}: "
+                        $"App {Described} exited with {ended.ExitCode} before it would {what}: "
                         + $"stdout «{ended.Stdout.Trim()}» stderr «{ended.Stderr.Trim()}».");
                 }
                 if (await ExplainAsync("check", () => ready(cts.Token)).ConfigureAwait(false))
@@ -185,7 +189,7 @@ public sealed class AppServer : IAsyncDisposable
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new LabException(
-                $"App {ContainerName} in {Node.Name} ({string.Join(' ', Argv)}) did not {what} within {timeout.TotalSeconds:0.#} s.", e);
+                $"App {Described} did not {what} within {timeout.TotalSeconds:0.#} s.", e);
         }
     }
 }

@@ -38,7 +38,8 @@ internal sealed record ArchiveFile(string Name, ReadOnlyMemory<byte> Content, Un
 
     private void Validate()
     {
-        if (string.IsNullOrEmpty(Name) || Name.StartsWith('/') || Name.Contains('\0', StringComparison.Ordinal) || Name.Split('/').Any(part => part is "" or "." or ".."))
+        if (string.IsNullOrEmpty(Name) || Name.StartsWith('/') || Name.Contains('\0', StringComparison.Ordinal)
+            || Name.Split('/').Any(part => part is "" or "." or ".."))
             throw new ArgumentException($"Archive file name '{Name}' must be a relative path without empty, '.' or '..' parts.", nameof(Name));
     }
 }

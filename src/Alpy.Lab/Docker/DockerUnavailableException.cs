@@ -45,7 +45,9 @@ public sealed class DockerUnavailableException : LabException
             OperationCanceledException when !callerToken.IsCancellationRequested => new(endpoint,
                 $"The Docker daemon at {endpoint} did not answer within {timeout.TotalSeconds:0.#} s. Is it hung or overloaded? "
                 + "`docker info` shows whether it answers; its log may say why.", failure),
-            _ when SocketErrorOf(failure) is { } error and not (SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown) => new(endpoint, Unreachable(endpoint, socket, error, failure), failure),
+            // Reset, aborted, shut down: an established connection broke, which is a hang-up (below), not an unreachable daemon.
+            _ when SocketErrorOf(failure) is { } error and not (SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown) =>
+                new(endpoint, Unreachable(endpoint, socket, error, failure), failure),
             HttpRequestException or IOException or SocketException => new(endpoint,
                 $"The Docker daemon at {endpoint} closed the connection {HowClosed(failure)}. Did dockerd stop or restart? "
                 + "`docker info` shows whether it answers; scripts/install-prerequisites starts it.", failure),

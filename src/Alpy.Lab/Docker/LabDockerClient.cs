@@ -29,7 +29,8 @@ public static class LabDockerClient
         {
             return builder.Build();
         }
-        catch (Exception e) when (e is SshDockerEndpointNotSupportedException or NotSupportedException or DockerConfigurationException or UriFormatException or InvalidOperationException)
+        catch (Exception e) when (e is SshDockerEndpointNotSupportedException or NotSupportedException or DockerConfigurationException
+                                      or UriFormatException or InvalidOperationException)
         {
             var where = endpoint?.ToString() ?? $"DOCKER_HOST={Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "(unset)"}";
             throw new LabException(

@@ -52,7 +52,8 @@ internal sealed class HelperRunner(IDockerClient docker, ContainerRemovals remov
         }
         catch (ContainerTimeoutException e)
         {
-            throw new LabException($"Could not {job.Purpose}: helper container {name} did not finish within {timeout.TotalSeconds:0.#} s. {e.OutputSoFar}. {job.Fix}", e);
+            throw new LabException(
+                $"Could not {job.Purpose}: helper container {name} did not finish within {timeout.TotalSeconds:0.#} s. {e.OutputSoFar}. {job.Fix}", e);
         }
         catch (DockerApiException e) when (DaemonMessage.Of(e).Contains("no such file or directory", StringComparison.OrdinalIgnoreCase))
         {
