@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Alpy.Docker;
+using Alpy.Lab.Docker;
+using Docker.DotNet.Models;
 
 namespace Alpy.Bench.Lab;
 
@@ -13,12 +14,16 @@ internal static class Machine
     public static async Task<(long Qemu, long Host, long Containers)> LabPeakBytesAsync(Alpy.Lab.Lab lab)
     {
         var containers = 0L;
-        using var docker = DockerClient.FromEnvironment();
-        foreach (var container in await docker.Containers.ListAsync(ContainerListOptions.WithLabel(Alpy.Lab.LabLabels.Run, lab.RunId.Value)))
+        using var docker = LabDockerClient.Create();
+        var filters = new Dictionary<string, IDictionary<string, bool>>
         {
-            var state = await docker.Containers.InspectAsync(container.Id);
-            if (state.State.Pid > 0)
-                containers += HighWaterMark(state.State.Pid);
+            ["label"] = new Dictionary<string, bool> { [$"{Alpy.Lab.LabLabels.Run}={lab.RunId}"] = true },
+        };
+        foreach (var container in await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }))
+        {
+            var state = await docker.Containers.InspectContainerAsync(container.ID);
+            if (state.State is { Pid: > 0 } running)
+                containers += HighWaterMark((int)running.Pid);
         }
         return (HighWaterMark(lab.Dut.Pid), HighWaterMark(Environment.ProcessId), containers);
     }

@@ -1,5 +1,6 @@
-using Alpy.Docker;
 using Alpy.Lab;
+using Alpy.Lab.Docker;
+using Docker.DotNet.Models;
 
 namespace Alpy.Bench.Suite;
 
@@ -16,11 +17,15 @@ internal static class Leftovers
             return [];
         var ids = Directory.GetDirectories(runsFolder).Select(Path.GetFileName).OfType<string>().ToList();
         var found = new List<string>();
-        using var docker = DockerClient.FromEnvironment();
+        using var docker = LabDockerClient.Create();
         foreach (var id in ids)
         {
-            var containers = await docker.Containers.ListAsync(ContainerListOptions.WithLabel(LabLabels.Run, id), cancellationToken).ConfigureAwait(false);
-            found.AddRange(containers.Select(c => $"container {string.Join(",", c.Names)} ({LabLabels.Run}={id}, {c.State})"));
+            var containers = await docker.Containers.ListContainersAsync(new ContainersListParameters
+            {
+                All = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{LabLabels.Run}={id}"] = true } },
+            }, cancellationToken).ConfigureAwait(false);
+            found.AddRange(containers.Select(c => $"container {string.Join(",", c.Names ?? [])} ({LabLabels.Run}={id}, {c.State})"));
         }
         found.AddRange(QemuProcesses(ids));
         return found;

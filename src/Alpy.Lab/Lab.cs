@@ -1,6 +1,6 @@
-using Alpy.Docker;
 using Alpy.Lab.Apps;
 using Alpy.Lab.Artifacts;
+using Alpy.Lab.Docker;
 using Alpy.Lab.Dut;
 using Alpy.Lab.Helpers;
 using Alpy.Lab.Images;
@@ -12,6 +12,8 @@ using Alpy.Lab.Teardown;
 using Alpy.Lab.Topology;
 using Alpy.Qemu;
 using Alpy.Qemu.Serial;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -27,6 +29,7 @@ public sealed class Lab : IAsyncDisposable
 {
     private readonly LabOptions _options;
     private readonly DockerClient _docker;
+    private readonly ContainerRemovals _removals;
     private readonly ILogger _logger;
     private readonly ILoggerFactory _loggerFactory;
     private readonly RunLease _lease;
@@ -47,6 +50,7 @@ public sealed class Lab : IAsyncDisposable
     {
         _options = options;
         _docker = docker;
+        _removals = new ContainerRemovals(docker);
         _lease = lease;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<Lab>();
@@ -100,7 +104,7 @@ public sealed class Lab : IAsyncDisposable
         options.Validate();
         loggerFactory ??= NullLoggerFactory.Instance;
         var registry = new RunRegistry(options.RegistryDirectory);
-        var docker = new DockerClient(options.Docker ?? DockerClientOptions.FromEnvironment(), loggerFactory);
+        var docker = LabDockerClient.Create(options.DockerEndpoint, loggerFactory.CreateLogger<DockerClient>());
         RunLease? lease = null;
         Lab lab;
         try
@@ -155,13 +159,21 @@ public sealed class Lab : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         loggerFactory ??= NullLoggerFactory.Instance;
-        using var docker = DockerClient.FromEnvironment(loggerFactory);
+        using var docker = LabDockerClient.Create(logger: loggerFactory.CreateLogger<DockerClient>());
         var logger = loggerFactory.CreateLogger<Lab>();
         var registry = new RunRegistry(registryDirectory);
         // The reap is a run of its own for its helper's sake: its container is labelled with a live run id.
         using var lease = registry.Register();
-        var reaper = new Reaper(docker, registry, token => ReapHelpersAsync(docker, lease.Id, logger, token), logger);
-        return await reaper.ReapAsync(cancellationToken).ConfigureAwait(false);
+        var removals = new ContainerRemovals(docker);
+        var reaper = new Reaper(docker, registry, token => ReapHelpersAsync(removals, lease.Id, logger, token), logger);
+        try
+        {
+            return await reaper.ReapAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await removals.DrainAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Runs <paramref name="argv"/> in an app container in <paramref name="node"/>'s namespace and returns how it ended.</summary>
@@ -233,6 +245,8 @@ public sealed class Lab : IAsyncDisposable
             }
             finally
             {
+                // Removals started by a bring-up that failed before its teardown step existed still need the client.
+                await _removals.DrainAsync().ConfigureAwait(false);
                 _docker.Dispose();
             }
         }
@@ -248,7 +262,7 @@ public sealed class Lab : IAsyncDisposable
     {
         await _bringUp.TimeAsync("docker ping", () => PingDockerAsync(cancellationToken)).ConfigureAwait(false);
         ToolsImage = _options.ToolsImage ?? await _bringUp.TimeAsync("tools image", () => EnsureToolsImageAsync(cancellationToken)).ConfigureAwait(false);
-        var helpers = new HelperRunner(_docker, _names, ToolsImage, _options.Timeouts.Helper, _logger);
+        var helpers = new HelperRunner(_docker, _removals, _names, ToolsImage, _options.Timeouts.Helper, _logger);
         if (_options.ReapAtStart)
             await _bringUp.TimeAsync("reap dead runs", () => new Reaper(_docker, registry, _ => Task.FromResult(helpers), _logger).ReapAsync(cancellationToken))
                 .ConfigureAwait(false);
@@ -258,7 +272,7 @@ public sealed class Lab : IAsyncDisposable
         var launcher = new NodeLauncher(_docker, _names, ToolsImage);
         var wiring = new LinkWiring(topology, taps, helpers, launcher, new VlanBridgeLauncher(_docker, _names, ToolsImage), _options.Timeouts);
         _wiring = wiring;
-        _apps = new AppRunner(_docker, _names, ToolsImage, Folder.Containers, _logger);
+        _apps = new AppRunner(_docker, _removals, _names, ToolsImage, Folder.Containers, _logger);
         var machineOptions = MachineOptions(taps);
         try
         {
@@ -336,48 +350,65 @@ public sealed class Lab : IAsyncDisposable
     {
         try
         {
-            await _docker.PingAsync(cancellationToken).ConfigureAwait(false);
+            await _docker.CallAsync(token => _docker.System.PingAsync(token), cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerException e)
+        catch (DockerUnavailableException e)
         {
             throw new LabException($"The lab needs a Docker daemon: {e.Message}", e);
         }
+        catch (DockerApiException e)
+        {
+            throw new LabException($"The lab needs a Docker daemon; the one at {_docker.Options.Endpoint} answered: {DaemonMessage.Of(e)}", e);
+        }
     }
 
-    /// <summary>Removes the run's containers of one component (or all of them) in parallel.</summary>
+    /// <summary>Removes the run's containers of one component (or all of them) in parallel, after the removals under way.</summary>
     private async Task RemoveContainersAsync(string? component, CancellationToken cancellationToken)
     {
+        await _removals.DrainAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         var labels = new List<string> { $"{LabLabels.Run}={RunId}" };
         if (component is not null)
             labels.Add($"{LabLabels.Component}={component}");
-        var containers = await _docker.Containers.ListAsync(new ContainerListOptions { Labels = labels }, cancellationToken).ConfigureAwait(false);
+        var containers = await _docker.CallAsync(token => _docker.Containers.ListContainersAsync(
+            new ContainersListParameters { All = true, Filters = DockerCalls.LabelFilter(labels) }, token), cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(containers.Select(async c =>
         {
             try
             {
-                await _docker.Containers.RemoveAsync(c.Id, force: true, cancellationToken).ConfigureAwait(false);
+                await _docker.CallAsync(token => _docker.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true }, token),
+                    cancellationToken).ConfigureAwait(false);
             }
-            catch (DockerNotFoundException)
+            catch (DockerContainerNotFoundException)
             {
                 // Gone meanwhile: what removal wanted.
             }
-            catch (DockerConflictException)
+            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
             {
-                // An app the daemon is auto-removing right now: "removed" is what the caller was promised, so wait for it.
-                await WaitRemovedAsync(c.Id, cancellationToken).ConfigureAwait(false);
+                // Its app run is removing it right now: "removed" is what the caller was promised, so wait for it.
+                await WaitRemovedAsync(c.ID, cancellationToken).ConfigureAwait(false);
             }
         })).ConfigureAwait(false);
     }
 
     private async Task WaitRemovedAsync(string id, CancellationToken cancellationToken)
     {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.Timeouts.Helper);
         try
         {
-            await _docker.Containers.WaitAsync(id, _options.Timeouts.Helper, WaitCondition.Removed, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                await _docker.CallAsync(token => _docker.Containers.InspectContainerAsync(id, token), deadline.Token).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token).ConfigureAwait(false);
+            }
         }
-        catch (DockerNotFoundException)
+        catch (DockerContainerNotFoundException)
         {
-            // Removed before the wait was registered.
+            // Removed.
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new LabException($"Container {id} of run {RunId} was still being removed after {_options.Timeouts.Helper.TotalSeconds:0.#} s.", e);
         }
     }
 
@@ -410,10 +441,10 @@ public sealed class Lab : IAsyncDisposable
         }
     }
 
-    private static async Task<HelperRunner> ReapHelpersAsync(DockerClient docker, RunId run, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<HelperRunner> ReapHelpersAsync(ContainerRemovals removals, RunId run, ILogger logger, CancellationToken cancellationToken)
     {
-        var image = (await new ImageBuilder(docker).EnsureAsync(LabImages.Tools, cancellationToken).ConfigureAwait(false)).Reference;
-        return new HelperRunner(docker, new LabNames(run), image, TimeSpan.FromSeconds(30), logger);
+        var image = (await new ImageBuilder(removals.Docker).EnsureAsync(LabImages.Tools, cancellationToken).ConfigureAwait(false)).Reference;
+        return new HelperRunner(removals.Docker, removals, new LabNames(run), image, TimeSpan.FromSeconds(30), logger);
     }
 
     private static uint EffectiveUid() => Native.GetEffectiveUserId();

@@ -1,4 +1,3 @@
-using Alpy.Docker;
 using Alpy.Lab.Dut;
 using Alpy.Lab.Topology;
 
@@ -46,8 +45,11 @@ public sealed record LabOptions
     /// <summary>Where saved DUT states are kept; null for <c>snapshots</c> in the cache beside the DUT images (~/.cache/alpy-specs).</summary>
     public string? SnapshotDirectory { get; init; }
 
-    /// <summary>How to reach the Docker daemon; null for DOCKER_HOST (default unix:///var/run/docker.sock).</summary>
-    public DockerClientOptions? Docker { get; init; }
+    /// <summary>
+    /// Where the Docker daemon listens, e.g. unix:///var/run/docker.sock; null for where the docker CLI would look (DOCKER_HOST, else
+    /// the current Docker context, else unix:///var/run/docker.sock).
+    /// </summary>
+    public Uri? DockerEndpoint { get; init; }
 
     /// <summary>
     /// The image nodes, helpers and apps run; null for the lab's own tools image (<see cref="LabImages.Tools"/>),

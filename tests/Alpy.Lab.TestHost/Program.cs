@@ -1,9 +1,25 @@
 // Hosts one Rabbit lab until the process is stopped: prints "up RUNID QEMUPID" once the lab is up.
 // The lab's tests kill this process (SIGKILL: the next lab reaps; SIGTERM: the lab tears itself down).
+// With the argument `reap` it runs one reap instead (`alpy lab reap`'s work) and prints its report, or the lab's error on
+// stderr with exit code 1: the tests run it as another user or with another DOCKER_HOST, as a user's process would be.
 using System.Globalization;
 using Alpy.Lab;
 using Alpy.Lab.Dut;
 using Alpy.Lab.Topology;
+
+if (args is ["reap"])
+{
+    try
+    {
+        Console.WriteLine(await Lab.ReapAsync());
+        return 0;
+    }
+    catch (LabException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        return 1;
+    }
+}
 
 var links = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1;
 var artifacts = args.Length > 1 ? args[1] : null;
@@ -15,3 +31,4 @@ var lab = await Lab.StartAsync(new LabOptions
 });
 Console.WriteLine($"up {lab.RunId} {lab.Dut.Pid}");
 await Task.Delay(Timeout.Infinite);
+return 0;

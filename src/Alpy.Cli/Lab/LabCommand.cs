@@ -69,9 +69,18 @@ internal static class LabCommand
         var reap = new Command("reap", "Remove the containers, taps, QEMU processes and temp folders of dead lab runs; live runs are left alone.");
         reap.SetAction((parse, cancellationToken) => CommandAction.RunAsync(console, "lab reap", async () =>
         {
-            var report = await Alpy.Lab.Lab.ReapAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            console.Line(report.ToString());
-            return ExitCodes.Passed;
+            try
+            {
+                var report = await Alpy.Lab.Lab.ReapAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                console.Line(report.ToString());
+                return ExitCodes.Passed;
+            }
+            catch (LabException e)
+            {
+                // Docker unreachable, a helper that failed: the message says what to do; not a bug in alpy.
+                await console.Error.WriteLineAsync($"alpy lab reap: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
         }));
         return reap;
     }

@@ -26,6 +26,10 @@ public sealed record AppOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(Timeout));
         if (string.IsNullOrEmpty(Role) || Role.Length > 32 || !Role.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             throw new ArgumentException($"App role '{Role}' must be 1-32 characters of letters, digits and '-'.", nameof(Role));
+        foreach (var (key, value) in Environment ?? new Dictionary<string, string>())
+            if (string.IsNullOrEmpty(key) || key.Contains('=', StringComparison.Ordinal) || key.Contains('\0', StringComparison.Ordinal)
+                || value is null || value.Contains('\0', StringComparison.Ordinal))
+                throw new ArgumentException($"Environment variable '{key}' needs a name without '=' and a value, neither with NUL characters.", nameof(Environment));
         foreach (var capability in ExtraCapabilities)
             if (string.IsNullOrEmpty(capability) || !capability.All(c => char.IsAsciiLetterUpper(c) || c == '_'))
                 throw new ArgumentException($"Capability '{capability}' is not a capability name such as NET_ADMIN.", nameof(ExtraCapabilities));

@@ -1,39 +1,46 @@
-using Alpy.Docker;
+using System.Diagnostics;
+using Alpy.Lab.Docker;
 using Alpy.Lab.Naming;
 using Alpy.Lab.Nodes;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Alpy.Lab.Apps;
 
 /// <summary>
 /// Runs commands in app containers that share a node's network namespace. Arguments are argv
-/// arrays handed to Docker as they are: no shell ever joins or splits them.
+/// arrays handed to Docker as they are: no shell ever joins or splits them. A finished app's
+/// container is removed off the result's path (<see cref="ContainerRemovals"/>).
 /// </summary>
-internal sealed class AppRunner(DockerClient docker, LabNames names, string toolsImage, string logDirectory, ILogger logger)
+internal sealed class AppRunner(IDockerClient docker, ContainerRemovals removals, LabNames names, string toolsImage, string logDirectory, ILogger logger)
 {
     /// <summary>Runs <paramref name="argv"/> to completion in <paramref name="node"/>'s namespace.</summary>
     public async Task<AppResult> RunAsync(LabNode node, IReadOnlyList<string> argv, AppOptions? options, CancellationToken cancellationToken)
     {
         options ??= new AppOptions();
-        var (spec, name) = Spec(node, argv, options);
-        ContainerRunResult run;
+        var (parameters, name) = Parameters(node, argv, options);
+        var started = Stopwatch.GetTimestamp();
+        ContainerExit exit;
         try
         {
-            run = await AppRun.RunAsync(docker, spec, name, options.Timeout, cancellationToken).ConfigureAwait(false);
+            var id = await CreateAsync(parameters, cancellationToken).ConfigureAwait(false);
+            exit = await ContainerRun.RunAsync(removals, id, name, options.Timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerNotFoundException e)
+        catch (DockerImageNotFoundException e)
         {
-            throw MissingImage(spec.Image, node, e);
+            throw MissingImage(parameters.Image, node, e);
         }
-        catch (DockerTimeoutException e)
+        catch (ContainerTimeoutException e)
         {
-            throw new LabException($"App {name} in {node.Name} ({string.Join(' ', argv)}) did not finish within {options.Timeout.TotalSeconds:0.#} s; it was killed. {e.Message}", e);
+            throw new LabException($"App {name} in {node.Name} ({string.Join(' ', argv)}) did not finish within {options.Timeout.TotalSeconds:0.#} s; "
+                                   + $"it was killed and removed. {e.OutputSoFar}", e);
         }
-        catch (DockerException e)
+        catch (Exception e) when (e is DockerApiException or LabException)
         {
-            throw new LabException($"App {name} in {node.Name} ({string.Join(' ', argv)}) could not run: {e.Message}", e);
+            throw new LabException($"App {name} in {node.Name} ({string.Join(' ', argv)}) could not run: {Said(e)}", e);
         }
-        var result = new AppResult(name, argv, run.ExitCode, run.Stdout, run.Stderr, run.Duration);
+        var result = new AppResult(name, argv, exit.ExitCode, exit.Output.Stdout, exit.Output.Stderr, Stopwatch.GetElapsedTime(started));
         Log.AppRan(logger, name, node.Name, result.ExitCode, result.Duration.TotalMilliseconds);
         await AppLogs.SaveAsync(logDirectory, node.Name, result).ConfigureAwait(false);
         return result;
@@ -43,50 +50,63 @@ internal sealed class AppRunner(DockerClient docker, LabNames names, string tool
     public async Task<AppServer> StartAsync(LabNode node, IReadOnlyList<string> argv, AppOptions? options, CancellationToken cancellationToken)
     {
         options ??= new AppOptions();
-        var (spec, name) = Spec(node, argv, options);
-        string? id = null;
+        var (parameters, name) = Parameters(node, argv, options);
+        string id;
         try
         {
-            id = (await docker.Containers.CreateAsync(spec, name, cancellationToken).ConfigureAwait(false)).Id;
-            await docker.Containers.StartAsync(id, cancellationToken).ConfigureAwait(false);
-            Log.AppStarted(logger, name, node.Name);
-            return new AppServer(docker, node, name, id, argv, logDirectory, logger);
+            id = await CreateAsync(parameters, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DockerException or OperationCanceledException)
+        catch (DockerImageNotFoundException e)
         {
-            if (id is not null)
-                await docker.Containers.RemoveAsync(id, force: true, CancellationToken.None).ConfigureAwait(false);
-            throw e is DockerNotFoundException && id is null ? MissingImage(spec.Image, node, e)
-                : e is DockerException ? new LabException($"App {name} in {node.Name} ({string.Join(' ', argv)}) could not start: {e.Message}", e)
-                : e;
+            throw MissingImage(parameters.Image, node, e);
         }
+        try
+        {
+            await docker.CallAsync(token => docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), token), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DockerApiException or LabException or OperationCanceledException)
+        {
+            await ContainerRun.RemoveAsync(docker, id).ConfigureAwait(false);
+            throw e is OperationCanceledException ? e : new LabException($"App {name} in {node.Name} ({string.Join(' ', argv)}) could not start: {Said(e)}", e);
+        }
+        Log.AppStarted(logger, name, node.Name);
+        return new AppServer(docker, node, name, id, argv, logDirectory, logger);
     }
 
-    private (ContainerSpec Spec, string Name) Spec(LabNode node, IReadOnlyList<string> argv, AppOptions options)
+    private async Task<string> CreateAsync(CreateContainerParameters parameters, CancellationToken cancellationToken) =>
+        (await docker.CallAsync(token => docker.Containers.CreateContainerAsync(parameters, token), cancellationToken).ConfigureAwait(false)).ID;
+
+    private (CreateContainerParameters Parameters, string Name) Parameters(LabNode node, IReadOnlyList<string> argv, AppOptions options)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(argv);
         if (argv.Count == 0)
             throw new ArgumentException("An app needs a command: argv is empty.", nameof(argv));
+        if (argv.Any(arg => arg is null || arg.Contains('\0', StringComparison.Ordinal)))
+            throw new ArgumentException("An app's argv may not hold null or NUL characters.", nameof(argv));
         options.Validate();
         var name = names.Unique(options.Role);
-        var spec = new ContainerSpec
+        var parameters = new CreateContainerParameters
         {
+            Name = name,
             Image = options.Image ?? toolsImage,
-            Entrypoint = argv,
+            Entrypoint = [.. argv],
             Cmd = [],
-            Environment = options.Environment,
+            Env = options.Environment?.Select(pair => $"{pair.Key}={pair.Value}").ToList(),
             Labels = LabLabels.For(names.Run, LabLabels.App, node.Link, node.VlanId),
             HostConfig = new HostConfig
             {
-                NetworkMode = NamespaceMode.Container(node.ContainerId),
+                NetworkMode = "container:" + node.ContainerId,
                 CapDrop = ["ALL"],
                 CapAdd = ["NET_RAW", "NET_BIND_SERVICE", .. options.ExtraCapabilities],
                 SecurityOpt = ["no-new-privileges"],
             },
         };
-        return (spec, name);
+        return (parameters, name);
     }
+
+    private static string Said(Exception e) => e is DockerApiException api ? DaemonMessage.Of(api) : e.Message;
 
     private static LabException MissingImage(string image, LabNode node, Exception inner) => new(
         $"Could not run an app in {node.Name}: image '{image}' does not exist. Images are never pulled here: build it first "

@@ -1,6 +1,8 @@
 using System.Diagnostics;
-using Alpy.Docker;
+using Alpy.Lab.Docker;
 using Alpy.Lab.Nodes;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Alpy.Lab.Apps;
@@ -8,18 +10,19 @@ namespace Alpy.Lab.Apps;
 /// <summary>
 /// An app container running in the background (a server, a capture, a load generator): wait until
 /// it listens or prints something, later wait for its exit or stop it. Disposing stops and removes
-/// it; its output is saved in the run folder either way.
+/// it; its output is saved in the run folder either way. Every failure is a <see cref="LabException"/>
+/// naming the app, its node and command.
 /// </summary>
 public sealed class AppServer : IAsyncDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
-    private readonly DockerClient _docker;
+    private readonly IDockerClient _docker;
     private readonly string _logDirectory;
     private readonly ILogger _logger;
     private readonly long _started = Stopwatch.GetTimestamp();
     private AppResult? _result;
 
-    internal AppServer(DockerClient docker, LabNode node, string name, string id, IReadOnlyList<string> argv, string logDirectory, ILogger logger)
+    internal AppServer(IDockerClient docker, LabNode node, string name, string id, IReadOnlyList<string> argv, string logDirectory, ILogger logger)
     {
         _docker = docker;
         Node = node;
@@ -53,9 +56,16 @@ public sealed class AppServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         await PollAsync($"listen on {protocol.ToString().ToUpperInvariant()} port {port}", timeout ?? TimeSpan.FromSeconds(10), async token =>
         {
-            var exec = await _docker.Exec.RunAsync(ContainerId, new ExecSpec { Cmd = ["cat", .. ListeningSockets.Files(protocol)] },
-                TimeSpan.FromSeconds(5), token).ConfigureAwait(false);
-            return ListeningSockets.Contains(exec.Stdout, port, protocol);
+            try
+            {
+                var exec = await ExecRun.RunAsync(_docker, ContainerId, ["cat", .. ListeningSockets.Files(protocol)], TimeSpan.FromSeconds(5), token)
+                    .ConfigureAwait(false);
+                return ListeningSockets.Contains(exec.Output.Stdout, port, protocol);
+            }
+            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+                return false; // It exited since it was inspected: the next round says how.
+            }
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -65,24 +75,32 @@ public sealed class AppServer : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(text);
         return PollAsync($"print «{text}»", timeout ?? TimeSpan.FromSeconds(10), async token =>
         {
-            var output = await _docker.Containers.GetLogsAsync(ContainerId, cancellationToken: token).ConfigureAwait(false);
+            var output = await ContainerLogs.ReadAsync(_docker, ContainerId, token).ConfigureAwait(false);
             return output.Stdout.Contains(text, StringComparison.Ordinal) || output.Stderr.Contains(text, StringComparison.Ordinal);
         }, cancellationToken);
     }
+
+    /// <summary>What the server wrote so far.</summary>
+    public Task<ContainerOutput> OutputAsync(CancellationToken cancellationToken = default) =>
+        ExplainAsync("read the output of", () => ContainerLogs.ReadAsync(_docker, ContainerId, cancellationToken));
 
     /// <summary>Waits for the server to exit by itself and returns how it ended.</summary>
     public async Task<AppResult> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         if (_result is not null)
             return _result;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
         try
         {
-            var exit = await _docker.Containers.WaitAsync(ContainerId, timeout, WaitCondition.NotRunning, cancellationToken).ConfigureAwait(false);
+            // Started already, so Docker.DotNet's condition-less wait (not running) means its exit.
+            var exit = await ExplainAsync("wait for", () => _docker.CallAsync(token => _docker.Containers.WaitContainerAsync(ContainerId, token),
+                deadline.Token, Timeout.InfiniteTimeSpan)).ConfigureAwait(false);
             return await FinishAsync(exit.StatusCode, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerTimeoutException e)
+        catch (OperationCanceledException e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new LabException($"App {ContainerName} in {Node.Name} ({string.Join(' ', Argv)}) did not exit within {timeout.TotalSeconds:0.#} s; stop it instead.", e);
+            throw new LabException($"App {Described} did not exit within {timeout.TotalSeconds:0.#} s; stop it instead.", e);
         }
     }
 
@@ -91,9 +109,15 @@ public sealed class AppServer : IAsyncDisposable
     {
         if (_result is not null)
             return _result;
-        await _docker.Containers.StopAsync(ContainerId, gracePeriod ?? TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
-        var state = await _docker.Containers.InspectAsync(ContainerId, cancellationToken).ConfigureAwait(false);
-        return await FinishAsync(state.State.ExitCode, cancellationToken).ConfigureAwait(false);
+        var grace = gracePeriod ?? TimeSpan.FromSeconds(2);
+        var state = await ExplainAsync("stop", async () =>
+        {
+            await _docker.CallAsync(token => _docker.Containers.StopContainerAsync(ContainerId,
+                new ContainerStopParameters { WaitBeforeKillSeconds = (uint)Math.Ceiling(grace.TotalSeconds) }, token),
+                cancellationToken, grace + LabDockerClient.RequestTimeout).ConfigureAwait(false);
+            return await _docker.CallAsync(token => _docker.Containers.InspectContainerAsync(ContainerId, token), cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return await FinishAsync(state.State?.ExitCode ?? -1, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops (if running) and removes the container; safe to call twice.</summary>
@@ -104,26 +128,40 @@ public sealed class AppServer : IAsyncDisposable
             if (_result is null)
                 await StopAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
         }
-        catch (DockerException e)
+        catch (LabException e)
         {
             Log.RemoveFailed(_logger, ContainerName, e.Message);
         }
-        try
-        {
-            await _docker.Containers.RemoveAsync(ContainerId, force: true, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (DockerNotFoundException)
-        {
-            // Already removed (e.g. by a lab reset).
-        }
+        await ContainerRun.RemoveAsync(_docker, ContainerId).ConfigureAwait(false);
     }
+
+    /// <summary>The container, its node and its command, for messages: "alpy-RUN-server-2 in node1 (socat ...)".</summary>
+    private string Described => $"{ContainerName} in {Node.Name} ({string.Join(' ', Argv)})";
 
     private async Task<AppResult> FinishAsync(long exitCode, CancellationToken cancellationToken)
     {
-        var output = await _docker.Containers.GetLogsAsync(ContainerId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var output = await OutputAsync(cancellationToken).ConfigureAwait(false);
         _result = new AppResult(ContainerName, Argv, exitCode, output.Stdout, output.Stderr, Stopwatch.GetElapsedTime(_started));
         await AppLogs.SaveAsync(_logDirectory, Node.Name, _result).ConfigureAwait(false);
         return _result;
+    }
+
+    /// <summary>Runs a Docker step on this server; what the daemon refuses becomes a <see cref="LabException"/> naming the app.</summary>
+    private async Task<T> ExplainAsync<T>(string what, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (DockerContainerNotFoundException e)
+        {
+            throw new LabException($"Could not {what} app {Described}: it is gone (a lab reset removes every app).", e);
+        }
+        catch (Exception e) when (e is DockerApiException or TimeoutException)
+        {
+            var said = e is DockerApiException api ? DaemonMessage.Of(api) : e.Message;
+            throw new LabException($"Could not {what} app {Described}: {said}", e);
+        }
     }
 
     private async Task PollAsync(string what, TimeSpan timeout, Func<CancellationToken, Task<bool>> ready, CancellationToken cancellationToken)
@@ -134,15 +172,16 @@ public sealed class AppServer : IAsyncDisposable
         {
             while (true)
             {
-                var state = await _docker.Containers.InspectAsync(ContainerId, cts.Token).ConfigureAwait(false);
-                if (!state.State.Running)
+                var state = await ExplainAsync("check", () => _docker.CallAsync(token => _docker.Containers.InspectContainerAsync(ContainerId, token), cts.Token))
+                    .ConfigureAwait(false);
+                if (state.State is not { Running: true })
                 {
-                    var ended = await FinishAsync(state.State.ExitCode, cts.Token).ConfigureAwait(false);
+                    var ended = await FinishAsync(state.State?.ExitCode ?? -1, cts.Token).ConfigureAwait(false);
                     throw new LabException(
-                        $"App {ContainerName} in {Node.Name} ({string.Join(' ', Argv)}) exited with {ended.ExitCode} before it would {what}: "
+                        $"App {Described} exited with {ended.ExitCode} before it would {what}: "
                         + $"stdout «{ended.Stdout.Trim()}» stderr «{ended.Stderr.Trim()}».");
                 }
-                if (await ready(cts.Token).ConfigureAwait(false))
+                if (await ExplainAsync("check", () => ready(cts.Token)).ConfigureAwait(false))
                     return;
                 await Task.Delay(PollInterval, cts.Token).ConfigureAwait(false);
             }
@@ -150,7 +189,7 @@ public sealed class AppServer : IAsyncDisposable
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new LabException(
-                $"App {ContainerName} in {Node.Name} ({string.Join(' ', Argv)}) did not {what} within {timeout.TotalSeconds:0.#} s.", e);
+                $"App {Described} did not {what} within {timeout.TotalSeconds:0.#} s.", e);
         }
     }
 }

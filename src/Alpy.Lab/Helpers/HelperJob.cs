@@ -1,4 +1,4 @@
-using Alpy.Docker;
+using Alpy.Lab.Docker;
 
 namespace Alpy.Lab.Helpers;
 
@@ -12,7 +12,7 @@ internal sealed record HelperJob
     public required IReadOnlyList<string> Argv { get; init; }
 
     /// <summary>The network namespace: <c>host</c> or <c>container:ID</c>.</summary>
-    public string NetworkMode { get; init; } = NamespaceMode.Host;
+    public string NetworkMode { get; init; } = "host";
 
     /// <summary>The PID namespace to share, e.g. <c>container:NODE</c> so that PID 1 is the node.</summary>
     public string? PidMode { get; init; }

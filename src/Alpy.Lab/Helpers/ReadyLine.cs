@@ -1,5 +1,6 @@
 using System.Text;
-using Alpy.Docker;
+using Alpy.Lab.Docker;
+using Docker.DotNet;
 
 namespace Alpy.Lab.Helpers;
 
@@ -12,22 +13,23 @@ internal static class ReadyLine
     /// <summary>The outcome: ready, or not, with what the container wrote either way.</summary>
     public sealed record Outcome(bool Ready, bool TimedOut, string Output);
 
-    public static async Task<Outcome> WaitAsync(DockerClient docker, string containerId, string line, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<Outcome> WaitAsync(IDockerClient docker, string containerId, string line, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var seen = new StringBuilder();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
         try
         {
-            await foreach (var chunk in docker.Containers.FollowLogsAsync(containerId, new ContainerLogsOptions { Timeout = timeout }, cancellationToken)
-                .ConfigureAwait(false))
+            await foreach (var text in ContainerLogs.FollowAsync(docker, containerId, deadline.Token).ConfigureAwait(false))
             {
-                seen.Append(chunk.Text);
+                seen.Append(text);
                 if (seen.ToString().Split('\n').Contains(line, StringComparer.Ordinal))
                     return new Outcome(true, false, seen.ToString());
                 if (seen.Length > MaxOutput)
                     break;
             }
         }
-        catch (DockerTimeoutException)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return new Outcome(false, true, seen.ToString().Trim());
         }

@@ -1,5 +1,5 @@
 using System.Text;
-using Alpy.Docker;
+using Alpy.Lab.Docker;
 using Alpy.Lab.Helpers;
 using Alpy.Lab.Nodes;
 using Alpy.Lab.Runs;
@@ -84,7 +84,7 @@ internal sealed class LinkWiring(LabTopology topology, TapPlan taps, HelperRunne
     private async Task ConnectLinkAsync(int index, CancellationToken cancellationToken)
     {
         var node = _nodes.Single(n => n.Link == index && n.VlanId is null);
-        await helpers.RunAsync(NodeLauncher.MoveTap(node.Interface, node, NamespaceMode.Host), cancellationToken).ConfigureAwait(false);
+        await helpers.RunAsync(NodeLauncher.MoveTap(node.Interface, node, "host"), cancellationToken).ConfigureAwait(false);
         await launcher.WaitReadyAsync(node, timeouts.Node, cancellationToken).ConfigureAwait(false);
 
         var vlanNodes = _nodes.Where(n => n.Link == index && n.VlanId is not null).ToList();
@@ -93,7 +93,7 @@ internal sealed class LinkWiring(LabTopology topology, TapPlan taps, HelperRunne
         await bridges.StartAsync(node, [.. vlanNodes.Select(v => (v.VlanId!.Value, v.Interface))], timeouts.Node, cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(vlanNodes.Select(async vlanNode =>
         {
-            await helpers.RunAsync(NodeLauncher.MoveTap(vlanNode.Interface, vlanNode, NamespaceMode.Container(node.ContainerId)), cancellationToken)
+            await helpers.RunAsync(NodeLauncher.MoveTap(vlanNode.Interface, vlanNode, "container:" + node.ContainerId), cancellationToken)
                 .ConfigureAwait(false);
             await launcher.WaitReadyAsync(vlanNode, timeouts.Node, cancellationToken).ConfigureAwait(false);
         })).ConfigureAwait(false);

@@ -1,8 +1,10 @@
 using System.Globalization;
-using Alpy.Docker;
+using Alpy.Lab.Docker;
 using Alpy.Lab.Helpers;
 using Alpy.Lab.Naming;
 using Alpy.Lab.Nodes;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 
 namespace Alpy.Lab.Links;
 
@@ -10,7 +12,7 @@ namespace Alpy.Lab.Links;
 /// Starts a link's user-space 802.1Q bridge (alpy-vlan-bridge, built into the tools image) in a
 /// container sharing the link node's network namespace, with CAP_NET_ADMIN and CAP_NET_RAW only.
 /// </summary>
-internal sealed class VlanBridgeLauncher(DockerClient docker, LabNames names, string toolsImage)
+internal sealed class VlanBridgeLauncher(IDockerClient docker, LabNames names, string toolsImage)
 {
     /// <summary>Where the tools image holds the bridge program.</summary>
     public const string ProgramPath = ToolsLayout.VlanBridge;
@@ -20,30 +22,32 @@ internal sealed class VlanBridgeLauncher(DockerClient docker, LabNames names, st
         var name = names.Container(linkNode.Name + "-vlan-bridge");
         var argv = new List<string> { ProgramPath, linkNode.Interface };
         argv.AddRange(vlans.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Vlan}={v.Tap}")));
-        var spec = new ContainerSpec
+        var parameters = new CreateContainerParameters
         {
+            Name = name,
             Image = toolsImage,
             Entrypoint = argv,
             Cmd = [],
             Labels = LabLabels.For(names.Run, LabLabels.VlanBridge, linkNode.Link),
             HostConfig = new HostConfig
             {
-                NetworkMode = NamespaceMode.Container(linkNode.ContainerId),
+                NetworkMode = "container:" + linkNode.ContainerId,
                 CapDrop = ["ALL"],
                 CapAdd = ["NET_ADMIN", "NET_RAW"],
-                Devices = [DeviceMapping.Same("/dev/net/tun")],
+                Devices = [new DeviceMapping { PathOnHost = "/dev/net/tun", PathInContainer = "/dev/net/tun", CgroupPermissions = "rwm" }],
                 SecurityOpt = ["no-new-privileges"],
             },
         };
         string id;
         try
         {
-            id = (await docker.Containers.CreateAsync(spec, name, cancellationToken).ConfigureAwait(false)).Id;
-            await docker.Containers.StartAsync(id, cancellationToken).ConfigureAwait(false);
+            id = (await docker.CallAsync(token => docker.Containers.CreateContainerAsync(parameters, token), cancellationToken).ConfigureAwait(false)).ID;
+            await docker.CallAsync(token => docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), token), cancellationToken)
+                .ConfigureAwait(false);
         }
-        catch (DockerException e)
+        catch (DockerApiException e)
         {
-            throw new LabException($"Could not start the VLAN bridge of link {linkNode.Link} ({name}): {e.Message}", e);
+            throw new LabException($"Could not start the VLAN bridge of link {linkNode.Link} ({name}): {DaemonMessage.Of(e)}", e);
         }
 
         var outcome = await ReadyLine.WaitAsync(docker, id, "ready", timeout, cancellationToken).ConfigureAwait(false);

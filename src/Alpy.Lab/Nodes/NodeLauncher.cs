@@ -1,7 +1,9 @@
-using Alpy.Docker;
+using Alpy.Lab.Docker;
 using Alpy.Lab.Helpers;
 using Alpy.Lab.Naming;
 using Alpy.Lab.Topology;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 
 namespace Alpy.Lab.Nodes;
 
@@ -9,14 +11,15 @@ namespace Alpy.Lab.Nodes;
 /// Creates and starts node containers: network <c>none</c>, CAP_NET_ADMIN over their own namespace
 /// only (to configure their tap once it arrives), no other capability.
 /// </summary>
-internal sealed class NodeLauncher(DockerClient docker, LabNames names, string toolsImage)
+internal sealed class NodeLauncher(IDockerClient docker, LabNames names, string toolsImage)
 {
     public async Task<LabNode> StartAsync(string nodeName, int link, int? vlan, string tap, SubnetPlan ipv4, SubnetPlan? ipv6,
         CancellationToken cancellationToken)
     {
         var containerName = names.Container(nodeName);
-        var spec = new ContainerSpec
+        var parameters = new CreateContainerParameters
         {
+            Name = containerName,
             Image = toolsImage,
             Entrypoint = [ToolsLayout.Shell, NodeConfig.ScriptPath],
             Cmd = [],
@@ -25,7 +28,7 @@ internal sealed class NodeLauncher(DockerClient docker, LabNames names, string t
             Labels = LabLabels.For(names.Run, LabLabels.Node, link, vlan),
             HostConfig = new HostConfig
             {
-                NetworkMode = NamespaceMode.None,
+                NetworkMode = "none",
                 CapDrop = ["ALL"],
                 CapAdd = ["NET_ADMIN"],
                 SecurityOpt = ["no-new-privileges"],
@@ -34,31 +37,32 @@ internal sealed class NodeLauncher(DockerClient docker, LabNames names, string t
         string id;
         try
         {
-            id = (await docker.Containers.CreateAsync(spec, containerName, cancellationToken).ConfigureAwait(false)).Id;
+            id = (await docker.CallAsync(token => docker.Containers.CreateContainerAsync(parameters, token), cancellationToken).ConfigureAwait(false)).ID;
         }
-        catch (DockerNotFoundException e)
+        catch (DockerImageNotFoundException e)
         {
             throw new LabException(
                 $"Could not create node {nodeName}: the tools image {toolsImage} does not exist. Images are never pulled: leave "
                 + "LabOptions.ToolsImage null for the lab's own (built at start), or build yours first.", e);
         }
-        catch (DockerException e)
+        catch (DockerApiException e)
         {
-            throw new LabException($"Could not create node {nodeName} (container {containerName}): {e.Message}", e);
+            throw new LabException($"Could not create node {nodeName} (container {containerName}): {DaemonMessage.Of(e)}", e);
         }
 
         try
         {
-            await docker.Containers.UploadFilesAsync(id, "/", [
+            await ArchiveFile.UploadAsync(docker, id, [
                 ArchiveFile.FromText("alpy/node-up", NodeConfig.Script),
                 ArchiveFile.FromText("alpy/link", tap + "\n"),
                 ArchiveFile.FromText("alpy/node.batch", NodeConfig.Batch(tap, ipv4, ipv6)),
             ], cancellationToken).ConfigureAwait(false);
-            await docker.Containers.StartAsync(id, cancellationToken).ConfigureAwait(false);
+            await docker.CallAsync(token => docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), token), cancellationToken)
+                .ConfigureAwait(false);
         }
-        catch (DockerException e)
+        catch (DockerApiException e)
         {
-            throw new LabException($"Could not start node {nodeName} (container {containerName}): {e.Message}", e);
+            throw new LabException($"Could not start node {nodeName} (container {containerName}): {DaemonMessage.Of(e)}", e);
         }
         return new LabNode
         {
@@ -73,7 +77,7 @@ internal sealed class NodeLauncher(DockerClient docker, LabNames names, string t
         Purpose = $"move tap {tap} into {node.Name}",
         Argv = [ToolsLayout.Ip, "link", "set", "dev", tap, "netns", "1"],
         NetworkMode = fromNetworkMode,
-        PidMode = NamespaceMode.Container(node.ContainerId),
+        PidMode = "container:" + node.ContainerId,
         Fix = $"Check that {node.ContainerName} runs (docker ps) and that {tap} exists; the console log and QEMU stderr in the run folder may say more.",
     };
 

@@ -1,5 +1,7 @@
-using Alpy.Docker;
+using Alpy.Lab.Docker;
 using Alpy.Lab.Helpers;
+using Docker.DotNet;
+using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Alpy.Lab.Runs;
@@ -13,7 +15,7 @@ namespace Alpy.Lab.Runs;
 /// <param name="registry">The machine's run registry.</param>
 /// <param name="helpers">Makes the runner of the helper that deletes leftover host taps (only called when there are some).</param>
 /// <param name="logger">Where reaping is reported.</param>
-internal sealed class Reaper(DockerClient docker, RunRegistry registry, Func<CancellationToken, Task<HelperRunner>> helpers, ILogger logger)
+internal sealed class Reaper(IDockerClient docker, RunRegistry registry, Func<CancellationToken, Task<HelperRunner>> helpers, ILogger logger)
 {
     public async Task<ReapReport> ReapAsync(CancellationToken cancellationToken = default)
     {
@@ -51,20 +53,21 @@ internal sealed class Reaper(DockerClient docker, RunRegistry registry, Func<Can
 
     private async Task<IReadOnlyList<string>> ReapContainersAsync(Func<RunId, bool> isDead, HashSet<RunId> dead, CancellationToken cancellationToken)
     {
-        var all = await docker.Containers.ListAsync(new ContainerListOptions { Labels = [LabLabels.Run] }, cancellationToken)
-            .ConfigureAwait(false);
+        var all = await docker.CallAsync(token => docker.Containers.ListContainersAsync(
+            new ContainersListParameters { All = true, Filters = DockerCalls.LabelFilter(LabLabels.Run) }, token), cancellationToken).ConfigureAwait(false);
         var removed = new List<string>();
         foreach (var container in all)
         {
-            if (!container.Labels.TryGetValue(LabLabels.Run, out var value) || !RunId.TryParse(value, out var run) || !isDead(run))
+            if (container.Labels is null || !container.Labels.TryGetValue(LabLabels.Run, out var value) || !RunId.TryParse(value, out var run) || !isDead(run))
                 continue;
             try
             {
-                await docker.Containers.RemoveAsync(container.Id, force: true, cancellationToken).ConfigureAwait(false);
-                removed.Add(container.Names.Count > 0 ? container.Names[0].TrimStart('/') : container.Id);
+                await docker.CallAsync(token => docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, token),
+                    cancellationToken).ConfigureAwait(false);
+                removed.Add(container.Names is { Count: > 0 } names ? names[0].TrimStart('/') : container.ID);
                 dead.Add(run);
             }
-            catch (DockerNotFoundException)
+            catch (DockerContainerNotFoundException)
             {
                 // Removed meanwhile (auto-remove, or its own run's teardown).
             }

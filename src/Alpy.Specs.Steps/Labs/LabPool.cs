@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Alpy.Docker;
 using Alpy.Lab;
+using Alpy.Lab.Docker;
 using Alpy.Lab.Dut;
 using Alpy.Lab.Images;
 using Alpy.Lab.Topology;
@@ -10,6 +10,7 @@ using Alpy.Specs.Steps.Dut.Sharing;
 using Alpy.Specs.Steps.Settings;
 using Alpy.Specs.Steps.Topology;
 using Alpy.Specs.Steps.Traffic;
+using Docker.DotNet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -293,7 +294,7 @@ public sealed class LabPool : IAsyncDisposable
 
     private static async Task<string> EnsureImageAsync()
     {
-        using var docker = DockerClient.FromEnvironment();
+        using var docker = LabDockerClient.Create();
         return (await new ImageBuilder(docker).EnsureAsync(TrafficImage.Recipe).ConfigureAwait(false)).Reference;
     }
 
@@ -301,7 +302,7 @@ public sealed class LabPool : IAsyncDisposable
     {
         LabException or DutShareException or DutConfigurationException => e.Message,
         ImageBuildException => $"the suite's traffic image could not be built: {e.Message}",
-        DockerException => $"Docker refused: {e.Message}. Is the daemon running (scripts/install-prerequisites starts it)?",
+        DockerApiException => $"Docker refused: {e.Message}. Is the daemon running (scripts/install-prerequisites starts it)?",
         InvalidTopologyException => e.Message,
         _ => $"{e.GetType().Name}: {e.Message}",
     } + $" [DUT {_appliance.Name}, boot timeout {_settings.BootTimeout.TotalSeconds:0} s]";

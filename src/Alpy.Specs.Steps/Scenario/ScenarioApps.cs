@@ -1,6 +1,6 @@
 using System.Net;
-using Alpy.Docker;
 using Alpy.Lab.Apps;
+using Alpy.Lab.Docker;
 using Alpy.Lab.Nodes;
 using Alpy.Specs.Steps.Traffic;
 
@@ -68,8 +68,7 @@ public sealed class ScenarioApps(ScenarioLab lab)
     public static async Task<ContainerOutput> OutputAsync(RunningServer server, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(server);
-        using var docker = DockerClient.FromEnvironment();
-        return await docker.Containers.GetLogsAsync(server.Server.ContainerId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await server.Server.OutputAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops every server (their output joins <see cref="Results"/>); safe to call twice.</summary>
@@ -81,7 +80,7 @@ public sealed class ScenarioApps(ScenarioLab lab)
             {
                 _results.Add(await server.Server.StopAsync(TimeSpan.FromMilliseconds(500), CancellationToken.None).ConfigureAwait(false));
             }
-            catch (Exception e) when (e is DockerException or Alpy.Lab.LabException)
+            catch (Alpy.Lab.LabException)
             {
                 // Gone already (a reset removed it): nothing to keep.
             }

@@ -1,5 +1,7 @@
-using Alpy.Docker;
+using Alpy.Lab.Docker;
 using Alpy.Lab.Images;
+using Alpy.Lab.Tests.Support;
+using Docker.DotNet.Models;
 
 namespace Alpy.Lab.Tests.Images;
 
@@ -32,16 +34,16 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
         var links = await fixture.RunAsync(image.Reference, "ip", "-o", "link", "show");
         var ping = await fixture.RunAsync(image.Reference, "ping", "-c", "1", "-W", "2", "127.0.0.1");
 
-        (busybox.ExitCode, busybox.Stdout).Should().Be((0L, "tools ok\n"));
+        (busybox.ExitCode, busybox.Output.Stdout).Should().Be((0L, "tools ok\n"));
         socat.ExitCode.Should().Be(0);
-        socat.Stdout.Should().Contain("socat version");
+        socat.Output.Stdout.Should().Contain("socat version");
         iperf.ExitCode.Should().Be(0);
-        iperf.Stdout.Should().StartWith("iperf 3");
+        iperf.Output.Stdout.Should().StartWith("iperf 3");
         ip.ExitCode.Should().Be(0);
-        ip.Stdout.Should().Contain("iproute2");
+        ip.Output.Stdout.Should().Contain("iproute2");
         tc.ExitCode.Should().Be(0);
-        links.Stdout.Should().Contain("lo:");
-        ping.ExitCode.Should().Be(0, ping.Stdout + ping.Stderr);
+        links.Output.Stdout.Should().Contain("lo:");
+        ping.ExitCode.Should().Be(0, ping.Output.Stdout + ping.Output.Stderr);
         image.Reference.Should().MatchRegex("^alpy-tools:[0-9a-f]{16}$");
     }
 
@@ -56,17 +58,17 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
 
         first.Built.Should().BeTrue();
         second.Should().Be(first with { Built = false });
-        var inspected = await fixture.Docker.Images.InspectAsync(first.Reference, Token);
+        var inspected = await fixture.Docker.Images.InspectImageAsync(first.Reference, Token);
         inspected.Config!.Labels.Should().Contain(ImageLabels.Image, recipe.Name).And.Contain(ImageLabels.Hash, first.InputHash);
-        (await fixture.RunAsync(first.Reference, "cat", "/etc/motd")).Stdout.Should().Be("hello\n");
-        (await fixture.RunAsync(first.Reference, "sh", "-c", "echo \"$GREETING\"")).Stdout.Should().Be("a \"quoted\" $HOME \\ value\n");
+        (await fixture.RunAsync(first.Reference, "cat", "/etc/motd")).Output.Stdout.Should().Be("hello\n");
+        (await fixture.RunAsync(first.Reference, "sh", "-c", "echo \"$GREETING\"")).Output.Stdout.Should().Be("a \"quoted\" $HOME \\ value\n");
     }
 
     [Fact]
     public async Task Given_three_builders_of_one_recipe_at_once_When_all_finish_Then_they_use_one_and_the_same_image()
     {
         var recipe = Small(fixture.RecipeName("race"));
-        var clients = Enumerable.Range(0, 3).Select(_ => new DockerClient(fixture.Docker.Options)).ToArray();
+        var clients = Enumerable.Range(0, 3).Select(_ => LabDockerClient.Create()).ToArray();
 
         BuiltImage[] results;
         try
@@ -80,9 +82,9 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
 
         results.Select(r => r.Id).Distinct().Should().ContainSingle();
         results.Count(r => r.Built).Should().Be(1, "one builder builds, the others wait and reuse");
-        var images = await fixture.Docker.Images.ListAsync(new ImageListOptions { Labels = [$"{ImageLabels.Hash}={results[0].InputHash}"] }, Token);
-        images.Should().ContainSingle().Which.Id.Should().Be(results[0].Id);
-        (await fixture.Docker.Images.InspectAsync(results[0].Reference, Token)).Id.Should().Be(results[0].Id);
+        var images = await fixture.Docker.Images.ListImagesAsync(new ImagesListParameters { Filters = DockerCalls.LabelFilter($"{ImageLabels.Hash}={results[0].InputHash}") }, Token);
+        images.Should().ContainSingle().Which.ID.Should().Be(results[0].Id);
+        (await fixture.Docker.Images.InspectImageAsync(results[0].Reference, Token)).ID.Should().Be(results[0].Id);
     }
 
     [Fact]
@@ -97,7 +99,7 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
         var run = await fixture.RunAsync(image.Reference, "/usr/local/bin/hello", "lab");
 
         run.ExitCode.Should().Be(7);
-        run.Stdout.Should().Be("hello lab\n");
+        run.Output.Stdout.Should().Be("hello lab\n");
     }
 
     [Fact]
@@ -108,7 +110,7 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
         var build = () => new ImageBuilder(fixture.Docker).EnsureAsync(recipe, Token);
 
         await build.Should().ThrowAsync<ImageBuildException>().WithMessage("Image '*-broken': gcc failed (1) to compile /usr/local/bin/broken:*undefined_name*");
-        (await fixture.Docker.Images.ListAsync(new ImageListOptions { Labels = [$"{ImageLabels.Image}={recipe.Name}"] }, Token)).Should().BeEmpty();
+        (await fixture.Docker.Images.ListImagesAsync(new ImagesListParameters { Filters = DockerCalls.LabelFilter($"{ImageLabels.Image}={recipe.Name}") }, Token)).Should().BeEmpty();
     }
 
     [Fact]
@@ -121,8 +123,8 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
         var current = await builder.EnsureAsync(Small(name, "new\n"), Token);
 
         current.Built.Should().BeTrue();
-        (await fixture.Docker.Images.TryInspectAsync(old.Reference, Token)).Should().BeNull("a new build supersedes the recipe's older ones");
-        (await fixture.Docker.Images.TryInspectAsync(current.Reference, Token)).Should().NotBeNull();
+        (await LabDocker.ImageExistsAsync(fixture.Docker, old.Reference)).Should().BeFalse("a new build supersedes the recipe's older ones");
+        (await LabDocker.ImageExistsAsync(fixture.Docker, current.Reference)).Should().BeTrue();
         (await builder.PruneStaleAsync(Small(name, "new\n"), Token)).Should().BeEmpty("nothing stale is left");
     }
 
@@ -132,14 +134,14 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
         var builder = new ImageBuilder(fixture.Docker);
         var name = fixture.RecipeName("in-use");
         var old = await builder.EnsureAsync(Small(name, "old\n") with { Links = ImageRecipe.BusyboxApplets("busybox", "/bin", "sh", "sleep") }, Token);
-        var user = await fixture.Docker.Containers.CreateAsync(
-            new ContainerSpec { Image = old.Reference, Cmd = ["sleep", "60"], Labels = fixture.Labels, HostConfig = new HostConfig { NetworkMode = NamespaceMode.None } },
-            cancellationToken: Token);
-        await fixture.Docker.Containers.StartAsync(user.Id, Token);
+        var user = await fixture.Docker.Containers.CreateContainerAsync(
+            new CreateContainerParameters { Image = old.Reference, Cmd = ["sleep", "60"], Labels = fixture.Labels.ToDictionary(), HostConfig = new HostConfig { NetworkMode = "none" } },
+            Token);
+        await fixture.Docker.Containers.StartContainerAsync(user.ID, new ContainerStartParameters(), Token);
 
         await builder.EnsureAsync(Small(name, "new\n"), Token);
 
-        (await fixture.Docker.Images.TryInspectAsync(old.Reference, Token)).Should().NotBeNull("a running container still uses it");
+        (await LabDocker.ImageExistsAsync(fixture.Docker, old.Reference)).Should().BeTrue("a running container still uses it");
     }
 
     [Fact]
@@ -150,7 +152,7 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
         var build = () => new ImageBuilder(fixture.Docker).EnsureAsync(recipe, Token);
 
         await build.Should().ThrowAsync<ImageBuildException>().WithMessage("*needs /usr/bin/alpy-missing-tool*Install the Debian package alpy-missing-package*");
-        (await fixture.Docker.Images.ListAsync(new ImageListOptions { Labels = [$"{ImageLabels.Image}={recipe.Name}"] }, Token)).Should().BeEmpty();
+        (await fixture.Docker.Images.ListImagesAsync(new ImagesListParameters { Filters = DockerCalls.LabelFilter($"{ImageLabels.Image}={recipe.Name}") }, Token)).Should().BeEmpty();
     }
 
     [Fact]
@@ -162,9 +164,9 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
         var iperf = await fixture.RunAsync(image.Reference, "/usr/bin/iperf3", "-v");
         var listing = await fixture.RunAsync(image.Reference, "sh", "-c", "cat /usr/lib/x86_64-linux-gnu/libiperf.so.0 > /dev/null && echo linked");
 
-        iperf.ExitCode.Should().Be(0, iperf.Stderr);
-        iperf.Stdout.Should().StartWith("iperf 3");
-        listing.Stdout.Should().Be("linked\n", "the package's soname link is in the image");
+        iperf.ExitCode.Should().Be(0, iperf.Output.Stderr);
+        iperf.Output.Stdout.Should().StartWith("iperf 3");
+        listing.Output.Stdout.Should().Be("linked\n", "the package's soname link is in the image");
     }
 
     [Fact]
@@ -174,12 +176,12 @@ public sealed class ImageBuilderTests(ImageBuilderFixture fixture)
         var name = fixture.RecipeName("retag");
         var impostor = await builder.EnsureAsync(Small(name, "impostor\n"), Token);
         var wanted = ImagePlanner.ForHost().Plan(Small(name));
-        await fixture.Docker.Images.TagAsync(impostor.Id, wanted.Recipe.Repository, wanted.Tag, Token);
+        await fixture.Docker.Images.TagImageAsync(impostor.Id, new ImageTagParameters { RepositoryName = wanted.Recipe.Repository, Tag = wanted.Tag }, Token);
 
         var built = await builder.EnsureAsync(Small(name), Token);
 
         built.Built.Should().BeTrue();
         built.Id.Should().NotBe(impostor.Id);
-        (await fixture.RunAsync(built.Reference, "cat", "/etc/motd")).Stdout.Should().Be("hello\n");
+        (await fixture.RunAsync(built.Reference, "cat", "/etc/motd")).Output.Stdout.Should().Be("hello\n");
     }
 }

@@ -1,4 +1,3 @@
-using Alpy.Docker;
 using Alpy.Lab.Images;
 using Alpy.Lab.Runs;
 using Alpy.Lab.Tests.Support;
@@ -20,7 +19,7 @@ public sealed class FaultTests
     {
         var options = await LabFactory.OptionsAsync() with
         {
-            Docker = new DockerClientOptions { Endpoint = DockerEndpoint.Parse("unix:///tmp/alpy-test-no-such-docker.sock") },
+            DockerEndpoint = new Uri("unix:///tmp/alpy-test-no-such-docker.sock"),
         };
 
         var error = await StartFailsAsync(options);

@@ -134,7 +134,7 @@ public sealed class RabbitLabTests(RabbitLabFixture fixture) : IClassFixture<Rab
         await Lab.ResetAsync(Token);
 
         using var docker = LabDocker.Client();
-        (await docker.Containers.TryInspectAsync(server.ContainerId, Token)).Should().BeNull();
+        (await LabDocker.ContainerExistsAsync(docker, server.ContainerId)).Should().BeFalse();
         await server.DisposeAsync();
     }
 

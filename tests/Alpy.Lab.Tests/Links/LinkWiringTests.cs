@@ -1,4 +1,4 @@
-using Alpy.Docker;
+using Alpy.Lab.Docker;
 using Alpy.Lab.Helpers;
 using Alpy.Lab.Links;
 using Alpy.Lab.Naming;
@@ -6,6 +6,7 @@ using Alpy.Lab.Nodes;
 using Alpy.Lab.Runs;
 using Alpy.Lab.Tests.Support;
 using Alpy.Lab.Topology;
+using Docker.DotNet;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Alpy.Lab.Tests.Links;
@@ -34,12 +35,11 @@ public sealed class LinkWiringTests(ToolsImageFixture tools) : IClassFixture<Too
 
             LabDocker.HostTapsOfRun(run.Value).Should().BeEmpty("every tap moved into its node");
             var node1 = wiring.Nodes.Single(n => n.Name == "node1");
-            var addresses = await docker.Exec.RunAsync(node1.ContainerId, new ExecSpec { Cmd = ["ip", "-o", "address", "show", "dev", node1.Interface] },
+            var addresses = await ExecRun.RunAsync(docker, node1.ContainerId, ["ip", "-o", "address", "show", "dev", node1.Interface],
                 TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-            addresses.Stdout.Should().Contain("inet 192.168.1.2/24");
-            var routes = await docker.Exec.RunAsync(node1.ContainerId, new ExecSpec { Cmd = ["ip", "route"] },
-                TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-            routes.Stdout.Should().Contain($"default via 192.168.1.1 dev {node1.Interface}");
+            addresses.Output.Stdout.Should().Contain("inet 192.168.1.2/24");
+            var routes = await ExecRun.RunAsync(docker, node1.ContainerId, ["ip", "route"], TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+            routes.Output.Stdout.Should().Contain($"default via 192.168.1.1 dev {node1.Interface}");
         }
         finally
         {
@@ -87,19 +87,19 @@ public sealed class LinkWiringTests(ToolsImageFixture tools) : IClassFixture<Too
         }
     }
 
-    private (LinkWiring Wiring, HelperRunner Helpers) Wiring(DockerClient docker, RunId run, LabTopology topology, TimeSpan? nodeTimeout = null)
+    private (LinkWiring Wiring, HelperRunner Helpers) Wiring(IDockerClient docker, RunId run, LabTopology topology, TimeSpan? nodeTimeout = null)
     {
         var names = new LabNames(run);
-        var helpers = new HelperRunner(docker, names, tools.Image, TimeSpan.FromSeconds(30), NullLogger.Instance);
+        var helpers = new HelperRunner(docker, new ContainerRemovals(docker), names, tools.Image, TimeSpan.FromSeconds(30), NullLogger.Instance);
         var launcher = new NodeLauncher(docker, names, tools.Image);
         var timeouts = new LabTimeouts { Node = nodeTimeout ?? TimeSpan.FromSeconds(30) };
         return (new LinkWiring(topology, new TapPlan(topology, names), helpers, launcher, new VlanBridgeLauncher(docker, names, tools.Image), timeouts), helpers);
     }
 
-    private static async Task TearDownAsync(DockerClient docker, RunId run, LinkWiring wiring)
+    private static async Task TearDownAsync(IDockerClient docker, RunId run, LinkWiring wiring)
     {
         foreach (var container in await LabDocker.ContainersOfRunAsync(docker, run.Value))
-            await docker.Containers.RemoveAsync(container.Id, force: true, CancellationToken.None);
+            await ContainerRun.RemoveAsync(docker, container.ID);
         await wiring.DeleteLeftoverHostTapsAsync(run, CancellationToken.None);
     }
 }

@@ -11,9 +11,12 @@ internal static class HostCommand
             : throw new InvalidOperationException($"{what} failed with exit code {ExitCode}: {Stderr.Trim()} {Stdout.Trim()}");
     }
 
-    public static async Task<Result> RunAsync(string program, IEnumerable<string> args, TimeSpan? timeout = null)
+    public static async Task<Result> RunAsync(string program, IEnumerable<string> args, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         using var process = new Process { StartInfo = new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true } };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            process.StartInfo.Environment[name] = value;
         process.Start();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -21,11 +21,31 @@ internal sealed class LabHostProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
+    /// <summary>The test host's program, built beside the tests.</summary>
+    public static string Program
+    {
+        get
+        {
+            var relative = Path.GetRelativePath(Path.Combine(TestPaths.Repository, "tests", "Alpy.Lab.Tests"), AppContext.BaseDirectory);
+            return Path.Combine(TestPaths.Repository, "tests", "Alpy.Lab.TestHost", relative, "Alpy.Lab.TestHost.dll");
+        }
+    }
+
+    /// <summary>
+    /// Runs one reap (`alpy lab reap`'s work) in the test host with <paramref name="environment"/> added, as user nobody when
+    /// <paramref name="asNobody"/> (setpriv drops root and its capabilities), and returns how it ended.
+    /// </summary>
+    public static Task<HostCommand.Result> ReapAsync(IReadOnlyDictionary<string, string> environment, bool asNobody = false)
+    {
+        string[] argv = asNobody
+            ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all", "dotnet", Program, "reap"]
+            : ["dotnet", Program, "reap"];
+        return HostCommand.RunAsync(argv[0], argv[1..], TimeSpan.FromSeconds(60), environment);
+    }
+
     public static async Task<LabHostProcess> StartAsync(int links)
     {
-        var relative = Path.GetRelativePath(Path.Combine(TestPaths.Repository, "tests", "Alpy.Lab.Tests"), AppContext.BaseDirectory);
-        var host = Path.Combine(TestPaths.Repository, "tests", "Alpy.Lab.TestHost", relative, "Alpy.Lab.TestHost.dll");
-        var process = Process.Start(new ProcessStartInfo("dotnet", [host, links.ToString(System.Globalization.CultureInfo.InvariantCulture), TestPaths.Artifacts])
+        var process = Process.Start(new ProcessStartInfo("dotnet", [Program, links.ToString(System.Globalization.CultureInfo.InvariantCulture), TestPaths.Artifacts])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -8,7 +8,7 @@ internal static class NoTrash
     public static async Task AssertAsync(RunId run, int? qemuPid = null)
     {
         using var docker = LabDocker.Client();
-        (await LabDocker.ContainersOfRunAsync(docker, run.Value)).Select(c => c.Names.Count > 0 ? c.Names[0] : c.Id)
+        (await LabDocker.ContainersOfRunAsync(docker, run.Value)).Select(LabDocker.NameOf)
             .Should().BeEmpty($"no container of run {run} may remain");
         LabDocker.HostTapsOfRun(run.Value).Should().BeEmpty($"no tap of run {run} may remain");
         Directory.Exists(Path.Combine(new RunRegistry().Root, run.Value)).Should().BeFalse("the run's registry folder (temp files) is removed");

@@ -1,4 +1,5 @@
-using Alpy.Docker;
+using Alpy.Lab.Docker;
+using Docker.DotNet.Models;
 
 namespace Alpy.Specs.Tests.Support;
 
@@ -11,10 +12,14 @@ internal static class SelfTestTrash
 
     public static async Task AssertNoneLeftAsync(IReadOnlyList<string> runs)
     {
-        using var docker = DockerClient.FromEnvironment();
+        using var docker = LabDockerClient.Create();
         foreach (var run in runs)
         {
-            var containers = await docker.Containers.ListAsync(new ContainerListOptions { All = true, Labels = [$"alpy.run={run}"] }, TestContext.Current.CancellationToken);
+            var containers = await docker.Containers.ListContainersAsync(new ContainersListParameters
+            {
+                All = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"alpy.run={run}"] = true } },
+            }, TestContext.Current.CancellationToken);
             containers.Should().BeEmpty($"no container of lab run {run} may remain");
             Directory.EnumerateFileSystemEntries("/sys/class/net", "alpy" + run + "*").Should().BeEmpty($"no tap of lab run {run} may remain");
             Directory.EnumerateDirectories("/proc").Where(p => CommandLine(p).Contains("alpy-" + run, StringComparison.Ordinal))
