@@ -59,7 +59,7 @@ public sealed class EditLoopTests : IDisposable
         Directory.CreateDirectory(Project);
         foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Root, "src", "Alpy.Specs")))
             File.Copy(file, Path.Combine(Project, Path.GetFileName(file)));
-        foreach (var linked in new[] { "Alpy.Specs.Steps", "Alpy.Specs.Generator", "Alpy.Specs.Analyzers", "Alpy.Lab", "Alpy.Capture", "Alpy.Docker", "Alpy.Qemu" })
+        foreach (var linked in new[] { "Alpy.Specs.Steps", "Alpy.Specs.Generator", "Alpy.Specs.Analyzers", "Alpy.Lab", "Alpy.Capture", "Alpy.Qemu" })
             Directory.CreateSymbolicLink(Path.Combine(root, "src", linked), Path.Combine(TestPaths.Root, "src", linked));
     }
 
