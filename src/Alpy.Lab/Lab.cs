@@ -192,6 +192,36 @@ public sealed class Lab : IAsyncDisposable
     }
 
     /// <summary>
+    /// The first node container that is no longer running, or null when all run: a dead node is the lab breaking (its
+    /// namespace, tap and addresses went with it), not a traffic outcome. One inspect per node, so callers ask when
+    /// something already failed, not on every step.
+    /// </summary>
+    /// <exception cref="LabException">The daemon did not answer.</exception>
+    public async Task<NodeDeath?> FindDeadNodeAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        foreach (var node in Nodes)
+        {
+            try
+            {
+                var state = (await _docker.CallAsync(token => _docker.Containers.InspectContainerAsync(node.ContainerId, token), cancellationToken)
+                    .ConfigureAwait(false)).State;
+                if (state is null || state.Running)
+                    continue;
+                var finished = DateTimeOffset.TryParse(state.FinishedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                    && at.Year > 1 ? at : (DateTimeOffset?)null;
+                return new NodeDeath(node, $"exited (code {state.ExitCode}{(state.OOMKilled ? ", out of memory" : "")})", finished);
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                return new NodeDeath(node, "was removed", null);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Restores the baseline between scenarios: the DUT's reset command (ruleset, conntrack, qdiscs,
     /// addresses and routes back to the plan) and every app container still around removed. Nodes
     /// need no reset: apps have no capability to change their namespace.

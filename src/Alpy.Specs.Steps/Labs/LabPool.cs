@@ -139,10 +139,12 @@ public sealed class LabPool : IAsyncDisposable
         {
             var entry = lease.Entry;
             entry.LastFailed = failed;
-            if (entry.Lab.Dut.Death is { } death)
+            // A broken lab is of no use to anyone, not even to keep: its DUT or a node is gone (its logs stay in the run
+            // folder). A dead node fails its scenario, so only a failed scenario's lab is asked about its nodes.
+            var broken = entry.Lab.Dut.Death?.ToString() ?? (failed ? (await DeadNodeAsync(entry).ConfigureAwait(false))?.ToString() : null);
+            if (broken is not null)
             {
-                // A broken lab is of no use to anyone, not even to keep: its DUT is gone (its logs stay in the run folder).
-                Log.LabBroke(_logger, entry.Lab.RunId.Value, death.ToString());
+                Log.LabBroke(_logger, entry.Lab.RunId.Value, broken);
                 _labs.Remove(entry);
                 await DisposeQuietlyAsync(entry).ConfigureAwait(false);
                 return null;
@@ -206,6 +208,18 @@ public sealed class LabPool : IAsyncDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private static async Task<Alpy.Lab.Nodes.NodeDeath?> DeadNodeAsync(PooledLab entry)
+    {
+        try
+        {
+            return await entry.Lab.FindDeadNodeAsync().ConfigureAwait(false);
+        }
+        catch (LabException)
+        {
+            return null; // The daemon does not answer: the next scenario's lab says so.
         }
     }
 

@@ -30,13 +30,19 @@ public sealed class ScenarioApps(ScenarioLab lab)
         {
             result = await lab.Lease.Lab.RunAsync(node, argv, new AppOptions { Role = role, Timeout = timeout }, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (lab.Broken(e) is { } broken)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw broken;
+            if (await lab.BrokenAsync(e, cancellationToken).ConfigureAwait(false) is { } broken)
+                throw broken;
+            throw;
         }
 
         _results.Add(result);
-        lab.EnsureAlive(); // a DUT that died while the app ran explains its outcome better than the outcome does
+        // A DUT that died while the app ran explains its outcome better than the outcome does (a free check); so does a
+        // node that died, which costs a question to the daemon per node and is asked only when the app failed.
+        lab.EnsureAlive();
+        if (!result.Succeeded && await lab.BrokenAsync(null, cancellationToken).ConfigureAwait(false) is { } dead)
+            throw dead;
         return result;
     }
 
@@ -52,9 +58,11 @@ public sealed class ScenarioApps(ScenarioLab lab)
         {
             await server.WaitForPortAsync(port.Number, protocol, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (lab.Broken(e) is { } broken)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw broken;
+            if (await lab.BrokenAsync(e, cancellationToken).ConfigureAwait(false) is { } broken)
+                throw broken;
+            throw;
         }
 
         return running;

@@ -66,15 +66,36 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario, FeatureC
             throw broken;
     }
 
-    /// <summary>The exception that says the lab broke, with <paramref name="inner"/> (what failed because of it); null while the lab is whole.</summary>
-    internal LabBrokenException? Broken(Exception? inner)
+    /// <summary>The exception that says the DUT died, with <paramref name="inner"/> (what failed because of it); null while it runs.</summary>
+    internal LabBrokenException? Broken(Exception? inner) =>
+        _lease?.Lab.Dut.Death is { } death
+            ? BrokenBy($"the DUT {death.Dut} died: QEMU (pid {death.Pid}) {death.How}", death.At, "the DUT was gone",
+                " If the DUT crashed by itself, its console (dut-console.txt in this scenario's evidence, and below) says why.", inner,
+                Block("QEMU stderr (last lines)", death.QemuStderr) + Block("DUT console (last lines)", death.ConsoleTail))
+            : null;
+
+    /// <summary>
+    /// After something failed: the exception that says the lab broke (the DUT died, or a node container stopped), or null
+    /// when the lab is whole and the failure is the scenario's own. Asks the daemon about every node, so it is for failure
+    /// paths only.
+    /// </summary>
+    internal async Task<LabBrokenException?> BrokenAsync(Exception? inner, CancellationToken cancellationToken)
     {
-        if (_lease?.Lab.Dut.Death is not { } death)
+        if (Broken(inner) is { } dut)
+            return dut;
+        if (_lease is null || await _lease.Lab.FindDeadNodeAsync(cancellationToken).ConfigureAwait(false) is not { } node)
             return null;
-        var message = $"The lab broke during this scenario: {death}, {timeline.Describe(death.At)}. "
-            + "This is the lab failing, not a verdict on the DUT's configuration: whatever failed after that moment failed because the DUT was gone. "
-            + "If the DUT crashed by itself, its console (dut-console.txt in this scenario's evidence, and below) says why; the next scenario gets a new lab."
-            + Block("QEMU stderr (last lines)", death.QemuStderr) + Block("DUT console (last lines)", death.ConsoleTail);
+        var name = NodeName(node.Node);
+        return BrokenBy($"{name}'s container {node.Node.ContainerName} {node.How}", node.At, $"{name}'s network namespace (its link's tap and addresses) was gone",
+            $" The lab's run folder ({_lease.Lab.Folder.Path}) has its log.", inner, "");
+    }
+
+    private LabBrokenException BrokenBy(string what, DateTimeOffset? at, string consequence, string lookAt, Exception? inner, string blocks)
+    {
+        var when = at is { } time ? $" at {time.ToLocalTime():HH:mm:ss.fff}, {timeline.Describe(time)}" : " (the daemon does not say when)";
+        var message = $"The lab broke during this scenario: {what}{when}. "
+            + $"This is the lab failing, not a verdict on the DUT's configuration: whatever failed after that moment failed because {consequence}."
+            + lookAt + " The next scenario gets a new lab." + blocks;
         return inner is null ? new LabBrokenException(message) : new LabBrokenException(message, inner);
     }
 

@@ -81,6 +81,25 @@ public sealed class BadInputTests
         await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
     }
 
+    [Fact]
+    public async Task Given_a_node_container_that_dies_during_a_scenario_When_the_suite_runs_Then_that_scenario_fails_naming_the_node_and_the_next_gets_a_new_lab()
+    {
+        var reports = TestPaths.SelfTestReports("crashing-node", fresh: true);
+        var result = await SuiteProcess.RunAsync(TestPaths.BadInputAssembly,
+            new Dictionary<string, string> { ["ALPY_ARTIFACTS"] = Path.Combine(reports, "runs"), ["ALPY_FIXTURE_OUT"] = reports },
+            ["-trait", "Category=crashing-node"], TimeSpan.FromMinutes(10), Token);
+        var steps = await StepOutcomes.ReadAsync(Path.Combine(reports, "messages.ndjson"));
+
+        Expect(result, steps, "Node 1 dies before node 0 pings it", "features/crashing-node.feature:11", "node 0 pings 192.168.1.2",
+            "The lab broke during this scenario: node 1's container alpy-", "-node1 exited (code 137) at",
+            "s into the scenario, during step \"Given node 1's container dies\"", "node 1's network namespace");
+        result.Scenario("Node 1 dies before node 0 pings it").Message.Should().NotContain("timed out", "the symptom is not the message");
+        result.Scenario("The next scenario gets a new lab after the node died").Result.Should().Be("Pass", "the broken lab is replaced: {0}",
+            result.Scenario("The next scenario gets a new lab after the node died").Message);
+        SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")).Should().HaveCount(2, "the second scenario booted a new lab");
+        await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
+    }
+
     /// <summary>
     /// The scenario failed in xUnit with a message that says what is wrong with the value; Reqnroll's trace in the test
     /// output names the step that failed; and in the report (the message stream) exactly that step, at its file:line,

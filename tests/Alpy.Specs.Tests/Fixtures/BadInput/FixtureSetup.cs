@@ -50,6 +50,21 @@ public sealed class CrashSteps(ScenarioLab lab)
     }
 }
 
+/// <summary>A node container that dies, for the fault test: killed (SIGKILL) through the daemon, as a crashing container
+/// ends. (Killed while an app of its namespace runs, the namespace would live on until the app ends, so the step kills
+/// it before the traffic.)</summary>
+[Binding]
+public sealed class NodeCrashSteps(ScenarioLab lab)
+{
+    [Given("node {int}'s container dies")]
+    public async Task GivenTheNodeDies(int link)
+    {
+        using var docker = Alpy.Lab.Docker.LabDockerClient.Create();
+        await docker.Containers.KillContainerAsync(lab.Lease.Lab.Node(link).ContainerId, new Docker.DotNet.Models.ContainerKillParameters { Signal = "KILL" })
+            .ConfigureAwait(false);
+    }
+}
+
 /// <summary>Rabbit, asked for a static route it cannot parse: it prints "rabbit: failed: ..." instead of its ready marker.</summary>
 public sealed class BrokenRabbit : IAppliance
 {
