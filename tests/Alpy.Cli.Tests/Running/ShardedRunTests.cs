@@ -32,7 +32,7 @@ public sealed partial class ShardedRunTests(SampleSuite samples)
         // Then: every feature ran in exactly one shard, and no shard was empty
         var features = shards.Select(s => ShardFeatures().Match(s.Out)).Select(m => m.Success ? m.Groups[1].Value.Split(", ") : []).ToList();
         features.Should().OnlyContain(f => f.Length > 0, "every shard runs whole features");
-        features.SelectMany(f => f).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(["adding.feature", "both.feature", "doubling.feature", "failing.feature", "single.feature"]);
+        features.SelectMany(f => f).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(["features/adding.feature", "features/both.feature", "features/doubling.feature", "features/failing.feature", "features/single.feature"]);
 
         // When: the four shards are merged
         var merged = await AlpyCli.RunAsync(["merge", .. Enumerable.Range(1, 4).Select(i => samples.Messages($"shard-{i}")), "--expected-shards", "4",

@@ -41,7 +41,7 @@ public sealed class LabLifecycleTests
             var reset = () => lab.ResetAsync(Token);
             var command = () => lab.Dut.RunAsync("true", cancellationToken: Token);
 
-            (await reset.Should().ThrowAsync<LabException>()).Which.Message.Should().Contain("QEMU").And.Contain("has exited").And.Contain("start a new one");
+            (await reset.Should().ThrowAsync<LabException>()).Which.Message.Should().Contain("The lab broke: the DUT rabbit died: QEMU").And.Contain("was killed by signal 9 (SIGKILL)").And.Contain("start a new one");
             await command.Should().ThrowAsync<LabException>();
             lab.Dut.IsRunning.Should().BeFalse();
         }
