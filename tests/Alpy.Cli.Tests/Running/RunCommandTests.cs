@@ -1,4 +1,5 @@
 using Alpy.Cli.Tests.Support;
+using Alpy.Tests.Cli;
 
 namespace Alpy.Cli.Tests.Running;
 

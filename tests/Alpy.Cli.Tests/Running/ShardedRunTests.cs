@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Alpy.Cli.Tests.Support;
+using Alpy.Tests.Cli;
 
 namespace Alpy.Cli.Tests.Running;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Alpy.Tests.Cli;
 
 namespace Alpy.Cli.Tests.Support;
 

@@ -1,4 +1,5 @@
 using Alpy.Reports.Tests.Support;
+using Alpy.Tests.Cli;
 
 namespace Alpy.Reports.Tests.Cli;
 
@@ -12,20 +13,20 @@ public sealed class MergeCommandTests : IDisposable
     public async Task Given_shard_folders_like_CI_artifacts_When_merged_Then_the_totals_line_equals_one_machines()
     {
         // Given: one machine's totals, and Reqnroll's three shards' streams downloaded into one folder per job
-        var (_, alone, _) = await Alpy.RunAsync("report", ReqnrollStreams.Whole, "--reports", _temp.File("single-reports"));
+        var (_, alone, _) = await AlpyCli.RunAsync("report", ReqnrollStreams.Whole, "--reports", _temp.File("single-reports"));
         for (var i = 0; i < 3; i++)
         {
             ReqnrollStreams.CopyTo(ReqnrollStreams.Shards[i], _temp.File($"artifacts/messages-shard-{i + 1}"), "messages.ndjson");
         }
 
         // When
-        var (exit, output, error) = await Alpy.RunAsync("merge", _temp.File("artifacts"), "--expected-shards", "3", "--reports", _temp.File("reports"), "--run-id", "merged");
+        var (exit, output, error) = await AlpyCli.RunAsync("merge", _temp.File("artifacts"), "--expected-shards", "3", "--reports", _temp.File("reports"), "--run-id", "merged");
 
         // Then
         error.Should().BeEmpty();
         exit.Should().Be(1, "the suite has failing scenarios");
         output.Should().Contain("shard 1:").And.Contain("shard 3:");
-        Alpy.LastLine(output).Should().Be(Alpy.LastLine(alone)).And.Be("12 passed, 5 failed, 1 skipped");
+        AlpyCli.LastLine(output).Should().Be(AlpyCli.LastLine(alone)).And.Be("12 passed, 5 failed, 1 skipped");
         File.Exists(_temp.File("reports/runs/merged/report.html")).Should().BeTrue();
     }
 
@@ -37,7 +38,7 @@ public sealed class MergeCommandTests : IDisposable
         suite.Write(_temp.File("1.ndjson"), new FakeRunOptions { Runs = f => shards[0].Contains(f.Uri) });
         suite.Write(_temp.File("2.ndjson"), new FakeRunOptions { Runs = f => shards[1].Contains(f.Uri) });
 
-        var (exit, _, error) = await Alpy.RunAsync("merge", _temp.File("1.ndjson"), _temp.File("2.ndjson"), "--expected-shards", "3", "--reports", _temp.File("reports"));
+        var (exit, _, error) = await AlpyCli.RunAsync("merge", _temp.File("1.ndjson"), _temp.File("2.ndjson"), "--expected-shards", "3", "--reports", _temp.File("reports"));
 
         exit.Should().Be(2);
         error.Should().Contain("Expected 3 shard streams but got 2");
@@ -49,7 +50,7 @@ public sealed class MergeCommandTests : IDisposable
     {
         Directory.CreateDirectory(_temp.File("empty"));
 
-        var (exit, _, error) = await Alpy.RunAsync("merge", _temp.File("empty"), "--reports", _temp.File("reports"));
+        var (exit, _, error) = await AlpyCli.RunAsync("merge", _temp.File("empty"), "--reports", _temp.File("reports"));
 
         exit.Should().Be(2);
         error.Should().Contain($"{_temp.File("empty")} holds no .ndjson file");

@@ -1,4 +1,5 @@
 using Alpy.Reports.Tests.Support;
+using Alpy.Tests.Cli;
 
 namespace Alpy.Reports.Tests.Cli;
 
@@ -11,7 +12,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public async Task Given_a_failing_run_When_reported_Then_the_summary_lists_failures_and_ends_with_the_totals_line()
     {
-        var (exit, output, error) = await Alpy.RunAsync("report", RepositoryPaths.CckStream("all-statuses"), "--reports", _temp.File("reports"), "--run-id", "r1");
+        var (exit, output, error) = await AlpyCli.RunAsync("report", RepositoryPaths.CckStream("all-statuses"), "--reports", _temp.File("reports"), "--run-id", "r1");
 
         exit.Should().Be(1);
         error.Should().BeEmpty();
@@ -19,16 +20,16 @@ public sealed class ReportCommandTests : IDisposable
             .And.Contain("✗ Failing (samples/all-statuses/all-statuses.feature:11)")
             .And.Contain("And a failing step (samples/all-statuses/all-statuses.feature:13): whoops")
             .And.Contain($"Report    {_temp.File("reports/runs/r1/index.html")}");
-        Alpy.LastLine(output).Should().Be("1 passed, 4 failed, 1 skipped");
+        AlpyCli.LastLine(output).Should().Be("1 passed, 4 failed, 1 skipped");
     }
 
     [Fact]
     public async Task Given_a_passing_run_When_reported_Then_it_exits_0_and_the_line_has_no_skipped_part()
     {
-        var (exit, output, _) = await Alpy.RunAsync("report", RepositoryPaths.CckStream("minimal"), "--reports", _temp.File("reports"));
+        var (exit, output, _) = await AlpyCli.RunAsync("report", RepositoryPaths.CckStream("minimal"), "--reports", _temp.File("reports"));
 
         exit.Should().Be(0);
-        Alpy.LastLine(output).Should().Be("1 passed, 0 failed");
+        AlpyCli.LastLine(output).Should().Be("1 passed, 0 failed");
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class ReportCommandTests : IDisposable
     {
         var missing = _temp.File("none.ndjson");
 
-        var (exit, output, error) = await Alpy.RunAsync("report", missing, "--reports", _temp.File("reports"));
+        var (exit, output, error) = await AlpyCli.RunAsync("report", missing, "--reports", _temp.File("reports"));
 
         exit.Should().Be(2);
         error.Should().StartWith($"alpy report: {missing}: does not exist.");
@@ -50,7 +51,7 @@ public sealed class ReportCommandTests : IDisposable
         var path = _temp.File("bad.ndjson");
         await File.WriteAllTextAsync(path, Json.MetaLine + "\nnot json\n", TestContext.Current.CancellationToken);
 
-        var (exit, _, error) = await Alpy.RunAsync("report", path, "--reports", _temp.File("reports"));
+        var (exit, _, error) = await AlpyCli.RunAsync("report", path, "--reports", _temp.File("reports"));
 
         exit.Should().Be(2);
         error.Should().StartWith($"alpy report: {path}:2: is not valid JSON");
@@ -62,7 +63,7 @@ public sealed class ReportCommandTests : IDisposable
         var path = _temp.File("cut.ndjson");
         FakeSuite.Lab(3).Write(path, new FakeRunOptions { Finish = false });
 
-        var (exit, output, error) = await Alpy.RunAsync("report", path, "--reports", _temp.File("reports"), "--run-id", "cut");
+        var (exit, output, error) = await AlpyCli.RunAsync("report", path, "--reports", _temp.File("reports"), "--run-id", "cut");
 
         exit.Should().Be(3);
         output.Should().Contain("run cut · INCOMPLETE").And.Contain("ends before testRunFinished");
@@ -75,7 +76,7 @@ public sealed class ReportCommandTests : IDisposable
         var file = _temp.File("file");
         await File.WriteAllTextAsync(file, "x", TestContext.Current.CancellationToken);
 
-        var (exit, _, error) = await Alpy.RunAsync("report", RepositoryPaths.CckStream("minimal"), "--reports", Path.Combine(file, "reports"));
+        var (exit, _, error) = await AlpyCli.RunAsync("report", RepositoryPaths.CckStream("minimal"), "--reports", Path.Combine(file, "reports"));
 
         exit.Should().Be(2);
         error.Should().Contain("Cannot write the report folder").And.Contain("--reports");
@@ -87,7 +88,7 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData("--run-id", "../escape")]
     public async Task Given_a_bad_option_value_When_reported_Then_it_exits_2_before_writing_anything(string option, string value)
     {
-        var (exit, _, error) = await Alpy.RunAsync("report", RepositoryPaths.CckStream("minimal"), "--reports", _temp.File("reports"), option, value);
+        var (exit, _, error) = await AlpyCli.RunAsync("report", RepositoryPaths.CckStream("minimal"), "--reports", _temp.File("reports"), option, value);
 
         exit.Should().Be(2);
         error.Should().StartWith("alpy report: ");
@@ -97,7 +98,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public async Task Given_no_stream_When_reported_Then_usage_errors_exit_2()
     {
-        var (exit, _, error) = await Alpy.RunAsync("report");
+        var (exit, _, error) = await AlpyCli.RunAsync("report");
 
         exit.Should().Be(2);
         error.Should().Contain("Required argument missing").And.Contain("alpy --help");

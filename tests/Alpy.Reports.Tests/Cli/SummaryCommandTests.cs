@@ -1,4 +1,5 @@
 using Alpy.Reports.Tests.Support;
+using Alpy.Tests.Cli;
 
 namespace Alpy.Reports.Tests.Cli;
 
@@ -11,13 +12,13 @@ public sealed class SummaryCommandTests : IDisposable
     [Fact]
     public async Task Given_a_run_folder_When_summarised_Then_it_prints_the_run_and_its_totals_line()
     {
-        await Alpy.RunAsync("report", RepositoryPaths.CckStream("all-statuses"), "--reports", _temp.File("reports"), "--run-id", "r");
+        await AlpyCli.RunAsync("report", RepositoryPaths.CckStream("all-statuses"), "--reports", _temp.File("reports"), "--run-id", "r");
 
-        var (exit, output, _) = await Alpy.RunAsync("summary", "--run-dir", _temp.File("reports/latest"), "--max-failures", "2");
+        var (exit, output, _) = await AlpyCli.RunAsync("summary", "--run-dir", _temp.File("reports/latest"), "--max-failures", "2");
 
         exit.Should().Be(1);
         output.Should().Contain("run latest").And.Contain("… and 2 more: see the report.");
-        Alpy.LastLine(output).Should().Be("1 passed, 4 failed, 1 skipped");
+        AlpyCli.LastLine(output).Should().Be("1 passed, 4 failed, 1 skipped");
     }
 
     [Fact]
@@ -26,11 +27,11 @@ public sealed class SummaryCommandTests : IDisposable
         await WriteTrxAsync("a/One.trx", ("A.Passes", "Passed"), ("A.Skips", "NotExecuted"));
         await WriteTrxAsync("b/Two.trx", ("B.Passes", "Passed"), ("B.Fails", "Failed"), ("B.TimesOut", "Timeout"));
 
-        var (exit, output, _) = await Alpy.RunAsync("summary", "--trx", _temp.Path);
+        var (exit, output, _) = await AlpyCli.RunAsync("summary", "--trx", _temp.Path);
 
         exit.Should().Be(1);
         output.Should().Contain("One").And.Contain("Two").And.Contain("✗ B.Fails (Two.trx)").And.Contain("✗ B.TimesOut");
-        Alpy.LastLine(output).Should().Be("2 passed, 2 failed, 1 skipped");
+        AlpyCli.LastLine(output).Should().Be("2 passed, 2 failed, 1 skipped");
     }
 
     [Fact]
@@ -38,11 +39,11 @@ public sealed class SummaryCommandTests : IDisposable
     {
         await WriteTrxAsync("One.trx", ("A.Passes", "Passed"));
 
-        var (exit, output, _) = await Alpy.RunAsync("summary", "--trx", _temp.File("One.trx"), "--expect-trx", "3");
+        var (exit, output, _) = await AlpyCli.RunAsync("summary", "--trx", _temp.File("One.trx"), "--expect-trx", "3");
 
         exit.Should().Be(1);
         output.Should().Contain("2 test project(s) wrote no TRX file");
-        Alpy.LastLine(output).Should().Be("1 passed, 2 failed");
+        AlpyCli.LastLine(output).Should().Be("1 passed, 2 failed");
     }
 
     [Fact]
@@ -50,17 +51,17 @@ public sealed class SummaryCommandTests : IDisposable
     {
         await WriteTrxAsync("One.trx", ("A.Passes", "Passed"));
 
-        var (exit, output, _) = await Alpy.RunAsync("summary", "--messages", RepositoryPaths.CckStream("all-statuses"), "--trx", _temp.File("One.trx"));
+        var (exit, output, _) = await AlpyCli.RunAsync("summary", "--messages", RepositoryPaths.CckStream("all-statuses"), "--trx", _temp.File("One.trx"));
 
         exit.Should().Be(1, "the run's scenarios failed");
         output.Should().Contain("Scenarios: 1 passed, 4 failed, 1 skipped");
-        Alpy.LastLine(output).Should().Be("1 passed, 0 failed");
+        AlpyCli.LastLine(output).Should().Be("1 passed, 0 failed");
     }
 
     [Fact]
     public async Task Given_nothing_to_summarise_When_summarised_Then_it_exits_2_naming_what_it_looked_for()
     {
-        var (exit, _, error) = await Alpy.RunAsync("summary", "--run-dir", _temp.File("reports/latest"));
+        var (exit, _, error) = await AlpyCli.RunAsync("summary", "--run-dir", _temp.File("reports/latest"));
 
         exit.Should().Be(2);
         error.Should().Contain("reports/latest/messages.ndjson").And.Contain("does not exist");

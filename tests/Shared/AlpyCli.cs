@@ -1,9 +1,9 @@
 using Alpy.Cli;
 
-namespace Alpy.Reports.Tests.Cli;
+namespace Alpy.Tests.Cli;
 
-/// <summary>Runs the alpy command in-process, capturing what it prints.</summary>
-internal static class Alpy
+/// <summary>Runs the alpy command in-process, capturing what it prints (shared by the test projects that run it).</summary>
+internal static class AlpyCli
 {
     public static async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
     {
