@@ -39,7 +39,7 @@ internal sealed class Reaper(IDockerClient docker, RunRegistry registry, Func<Ca
             if (taps.Count > 0)
                 await DeleteTapsAsync(taps.Select(t => t.Name).ToList(), cancellationToken).ConfigureAwait(false);
 
-            var report = new ReapReport([.. dead.Order()], containers, [.. taps.Select(t => t.Name)], processes);
+            var report = new ReapReport([.. dead.OrderBy(run => run.Value, StringComparer.Ordinal)], containers, [.. taps.Select(t => t.Name)], processes);
             if (!report.IsEmpty)
                 Log.Reaped(logger, report);
             return report;

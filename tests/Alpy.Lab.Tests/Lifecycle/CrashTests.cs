@@ -44,6 +44,26 @@ public sealed class CrashTests
     }
 
     [Fact]
+    public async Task Given_several_dead_runs_When_a_reap_runs_Then_it_reaps_and_reports_them_all()
+    {
+        // A CI machine often holds more than one dead run (a killed job, a crashed test host); one
+        // reap must handle them together, as the next lab start does.
+        var registry = new RunRegistry();
+        var dead = new[] { RunId.New(), RunId.New(), RunId.New() };
+        foreach (var run in dead)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(registry.Root, run.Value)).FullName;
+            await File.WriteAllTextAsync(Path.Combine(folder, "lock"), "", Token);
+        }
+
+        var report = await Lab.ReapAsync(cancellationToken: Token);
+
+        report.DeadRuns.Should().Contain(dead);
+        report.DeadRuns.Select(run => run.Value).Should().BeInAscendingOrder(StringComparer.Ordinal);
+        dead.Should().OnlyContain(run => !Directory.Exists(Path.Combine(registry.Root, run.Value)));
+    }
+
+    [Fact]
     public async Task Given_a_live_lab_in_another_process_When_a_reap_runs_Then_the_live_lab_is_left_alone()
     {
         await using var host = await LabHostProcess.StartAsync(links: 1);
