@@ -144,7 +144,11 @@ public sealed class Lab : IAsyncDisposable
             }
             if (e is OperationCanceledException && cause == e)
                 throw;
-            throw new LabException($"Lab run {lease.Id} could not start ({cleanup}; artifacts in {lab.Folder.Path}): {e.Message}", cause)
+            // Name the phase that broke, and for an exception that is not the project's own (a bug, a
+            // library's surprise) its type too, which its message alone often does not say.
+            var at = lab._bringUp.Failed is { } phase ? $" at '{phase}'" : "";
+            var what = e.GetType().Namespace?.StartsWith("Alpy.", StringComparison.Ordinal) == true ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            throw new LabException($"Lab run {lease.Id} could not start{at} ({cleanup}; artifacts in {lab.Folder.Path}): {what}", cause)
             {
                 Run = lease.Id,
             };

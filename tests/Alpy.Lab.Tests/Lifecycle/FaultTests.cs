@@ -99,7 +99,7 @@ public sealed class FaultTests
 
         var error = await StartFailsAsync(options);
 
-        error.Message.Should().Contain("alpy-no-such-image:none");
+        error.Message.Should().Contain("alpy-no-such-image:none").And.MatchRegex("could not start at '[a-z ]+' ", "the message names the bring-up phase that broke");
     }
 
     /// <summary>Starts a lab that must fail; asserts the failure left nothing of its run behind and returns the error.</summary>
