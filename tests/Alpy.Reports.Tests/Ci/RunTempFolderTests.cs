@@ -27,6 +27,10 @@ public sealed class RunTempFolderTests
         }
     }
 
+    /// <summary>This process's real user id: the folders carry it so that users sharing /tmp never meet.</summary>
+    private static string Uid =>
+        File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1];
+
     [Fact]
     public async Task Given_a_run_that_ends_normally_When_it_exits_Then_its_temp_folder_is_gone()
     {
@@ -38,6 +42,19 @@ public sealed class RunTempFolderTests
 
         run.ExitCode.Should().Be(0);
         Directory.Exists(folder).Should().BeFalse($"{folder} belongs to the finished run");
+    }
+
+    [Fact]
+    public async Task Given_a_run_When_it_starts_Then_its_temp_folder_is_its_users_alone()
+    {
+        using var @base = new TempDirectory(Root);
+        using var run = StartRun(@base.Path, "stat -c '%a %u' \"$TMPDIR\" >\"${TMPDIR%/*}/mode.txt\"");
+
+        await WaitForExitAsync(run);
+
+        run.ExitCode.Should().Be(0);
+        (await File.ReadAllTextAsync(Path.Combine(@base.Path, "mode.txt"), TestContext.Current.CancellationToken)).Trim()
+            .Should().Be($"700 {Uid}", "a folder in a shared /tmp holds the run's test attachments and .NET's pipes");
     }
 
     [Theory]
@@ -62,7 +79,7 @@ public sealed class RunTempFolderTests
     public async Task Given_a_run_inside_another_runs_temp_folder_When_it_starts_Then_it_shares_that_folder()
     {
         using var @base = new TempDirectory(Root);
-        var outer = Path.Combine(@base.Path, "alpy-tmp-2147483646");
+        var outer = Path.Combine(@base.Path, $"alpy-tmp-{Uid}-2147483646");
         Directory.CreateDirectory(outer);
 
         using var run = StartRun(outer, "true");
@@ -76,8 +93,8 @@ public sealed class RunTempFolderTests
     public async Task Given_the_folder_of_a_run_that_died_When_the_next_run_starts_Then_it_is_removed_and_live_ones_stay()
     {
         using var @base = new TempDirectory(Root);
-        var dead = Path.Combine(@base.Path, "alpy-tmp-2147483646"); // above pid_max: no process has this pid
-        var live = Path.Combine(@base.Path, $"alpy-tmp-{Environment.ProcessId}");
+        var dead = Path.Combine(@base.Path, $"alpy-tmp-{Uid}-2147483646"); // above pid_max: no process has this pid
+        var live = Path.Combine(@base.Path, $"alpy-tmp-{Uid}-{Environment.ProcessId}");
         Directory.CreateDirectory(Path.Combine(dead, "left-over"));
         Directory.CreateDirectory(live);
 
@@ -113,7 +130,7 @@ public sealed class RunTempFolderTests
         while (!File.Exists(file))
             await Task.Delay(20, limit.Token);
         var folder = (await File.ReadAllTextAsync(file, limit.Token)).Trim();
-        folder.Should().StartWith(Path.Combine(tempBase, "alpy-tmp-"));
+        folder.Should().StartWith(Path.Combine(tempBase, $"alpy-tmp-{Uid}-"));
         return folder;
     }
 
