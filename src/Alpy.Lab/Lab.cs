@@ -294,7 +294,9 @@ public sealed class Lab : IAsyncDisposable
 
     private async Task BringUpAsync(RunRegistry registry, CancellationToken cancellationToken)
     {
+        // What the user must be allowed first, before anything is created or booted: Docker, then /dev/net/tun.
         await _bringUp.TimeAsync("docker ping", () => PingDockerAsync(cancellationToken)).ConfigureAwait(false);
+        TunDevice.EnsureUsable();
         ToolsImage = _options.ToolsImage ?? await _bringUp.TimeAsync("tools image", () => EnsureToolsImageAsync(cancellationToken)).ConfigureAwait(false);
         var helpers = new HelperRunner(_docker, _removals, _names, ToolsImage, _options.Timeouts.Helper, _logger);
         if (_options.ReapAtStart)

@@ -9,6 +9,12 @@ public static class LabLabels
     /// <summary>The run id (six characters of [a-z0-9]).</summary>
     public const string Run = "alpy.run";
 
+    /// <summary>
+    /// The user id of the process that made the container: users share the Docker daemon but not their run registries
+    /// (each has its own), so a reaper touches only containers of its own user.
+    /// </summary>
+    public const string Owner = "alpy.uid";
+
     /// <summary>What the container is: one of <see cref="Node"/>, <see cref="Helper"/>, <see cref="App"/>, <see cref="VlanBridge"/>.</summary>
     public const string Component = "alpy.component";
 
@@ -32,7 +38,12 @@ public static class LabLabels
 
     internal static Dictionary<string, string> For(Runs.RunId run, string component, int? link = null, int? vlan = null)
     {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [Run] = run.Value, [Component] = component };
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Run] = run.Value,
+            [Component] = component,
+            [Owner] = Native.GetEffectiveUserId().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         if (link is { } l)
             labels[Link] = l.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (vlan is { } v)

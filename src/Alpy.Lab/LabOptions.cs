@@ -24,7 +24,7 @@ public sealed record LabOptions
     /// </summary>
     public string? ArtifactsDirectory { get; init; }
 
-    /// <summary>The run registry folder (locks, pidfile, sockets); null for $ALPY_RUNS or /tmp/alpy-runs. Keep one per machine.</summary>
+    /// <summary>The run registry folder (locks, pidfile, sockets); null for $ALPY_RUNS or /tmp/alpy-runs-UID. Keep one per user.</summary>
     public string? RegistryDirectory { get; init; }
 
     /// <summary>Reap what dead runs left (containers, taps, QEMU processes, temp folders) before bringing up (default true).</summary>

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace Alpy.Lab.Runs;
 
 /// <summary>
-/// Removes what dead runs left behind, and only that: a run is dead when its registry lock is free
+/// Removes what this user's dead runs left behind, and only that: a run is dead when its registry lock is free
 /// (its process is gone, however it died) or when it has no registry folder at all. Live runs,
-/// e.g. another lab on this machine right now, are left alone.
+/// e.g. another lab on this machine right now, and every other user's runs (containers labelled with
+/// another <see cref="LabLabels.Owner"/>, taps owned by another user) are left alone.
 /// </summary>
 /// <param name="docker">The Docker client.</param>
 /// <param name="registry">The machine's run registry.</param>
@@ -35,7 +36,7 @@ internal sealed class Reaper(IDockerClient docker, RunRegistry registry, Func<Ca
             bool IsDead(RunId run) => dead.Contains(run) || !registry.IsLive(run);
 
             var containers = await ReapContainersAsync(IsDead, dead, cancellationToken).ConfigureAwait(false);
-            var taps = HostTaps.List().Where(t => IsDead(t.Run)).ToList();
+            var taps = HostTaps.List().Where(t => t.Owner == Native.GetEffectiveUserId() && IsDead(t.Run)).ToList();
             if (taps.Count > 0)
                 await DeleteTapsAsync(taps.Select(t => t.Name).ToList(), cancellationToken).ConfigureAwait(false);
 
@@ -53,8 +54,10 @@ internal sealed class Reaper(IDockerClient docker, RunRegistry registry, Func<Ca
 
     private async Task<IReadOnlyList<string>> ReapContainersAsync(Func<RunId, bool> isDead, HashSet<RunId> dead, CancellationToken cancellationToken)
     {
+        // Only this user's containers: another user's runs are in that user's registry, so they all look dead from here.
+        var owner = $"{LabLabels.Owner}={Native.GetEffectiveUserId().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         var all = await docker.CallAsync(token => docker.Containers.ListContainersAsync(
-            new ContainersListParameters { All = true, Filters = DockerCalls.LabelFilter(LabLabels.Run) }, token), cancellationToken).ConfigureAwait(false);
+            new ContainersListParameters { All = true, Filters = DockerCalls.LabelFilter([LabLabels.Run, owner]) }, token), cancellationToken).ConfigureAwait(false);
         var removed = new List<string>();
         foreach (var container in all)
         {

@@ -1,25 +1,38 @@
+using System.Globalization;
+
 namespace Alpy.Lab.Runs;
 
 /// <summary>
-/// The machine-wide list of lab runs: one folder per run under <see cref="Root"/>, each holding a
-/// lock file that its run keeps locked. A folder whose lock can be taken belongs to a dead run.
-/// Every lab on the machine must use the same root so that runs see each other.
+/// One user's list of lab runs: one folder per run under <see cref="Root"/>, each holding a lock file that its run
+/// keeps locked. A folder whose lock can be taken belongs to a dead run. The default root is per user,
+/// <c>/tmp/alpy-runs-UID</c>, owned by the user and closed to others (0700): users sharing a machine never write into
+/// each other's registry, and each reaps only its own dead runs. Every lab of a user must use the same root so that
+/// the user's runs see each other; it is deliberately not $XDG_RUNTIME_DIR, which a login session has and a cron job
+/// or CI shell of the same user does not.
 /// </summary>
 public sealed class RunRegistry
 {
-    /// <summary>The environment variable that moves the registry (default <c>/tmp/alpy-runs</c>).</summary>
+    /// <summary>The environment variable that moves the registry (default <c>/tmp/alpy-runs-UID</c>).</summary>
     public const string RootVariable = "ALPY_RUNS";
 
     private const string LockFileName = "lock";
 
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     /// <summary>A folder without a lock file younger than this is a run being born, not a dead one.</summary>
     private static readonly TimeSpan BirthGrace = TimeSpan.FromSeconds(30);
 
-    /// <summary>Creates a registry at <paramref name="root"/> (default: $ALPY_RUNS or /tmp/alpy-runs).</summary>
+    /// <summary>Creates a registry at <paramref name="root"/> (default: $ALPY_RUNS or <see cref="DefaultRoot"/>).</summary>
     public RunRegistry(string? root = null)
     {
-        Root = Path.GetFullPath(root ?? Environment.GetEnvironmentVariable(RootVariable) ?? "/tmp/alpy-runs");
+        Root = Path.GetFullPath(root ?? Environment.GetEnvironmentVariable(RootVariable) ?? DefaultRoot);
     }
+
+    /// <summary>
+    /// This user's default registry, <c>/tmp/alpy-runs-UID</c>: always /tmp, never $TMPDIR, which the run scripts point
+    /// at a folder of each run's own (the next run must find a killed run's folder).
+    /// </summary>
+    public static string DefaultRoot => "/tmp/alpy-runs-" + Native.GetEffectiveUserId().ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The registry's folder.</summary>
     public string Root { get; }
@@ -28,15 +41,7 @@ public sealed class RunRegistry
     /// <exception cref="IOException">The registry folder cannot be written; the message names it.</exception>
     public RunLease Register()
     {
-        try
-        {
-            Directory.CreateDirectory(Root);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new IOException(
-                $"Cannot create the lab run registry '{Root}': {e.Message}. Make it writable or point ${RootVariable} to a writable folder.", e);
-        }
+        EnsureRoot();
 
         for (var attempt = 0; ; attempt++)
         {
@@ -51,6 +56,31 @@ public sealed class RunRegistry
             if (attempt > 3)
                 throw new IOException($"Cannot lock a new run folder under '{Root}'; check its permissions.");
         }
+    }
+
+    /// <summary>
+    /// Creates the registry folder for this user alone (0700), or makes sure an existing one is a real folder that this
+    /// user owns: in a shared /tmp another user could have made the name first, or put a symbolic link there.
+    /// </summary>
+    private void EnsureRoot()
+    {
+        string Refuse(string why) =>
+            $"The lab run registry '{Root}' {why}. Remove it (it holds only lock files and sockets of lab runs), or point ${RootVariable} to a folder of yours.";
+        DirectoryInfo folder;
+        try
+        {
+            folder = Directory.CreateDirectory(Root, OwnerOnly);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(Refuse($"cannot be created: {e.Message}"), e);
+        }
+        if (folder.LinkTarget is not null)
+            throw new IOException(Refuse($"is a symbolic link to '{folder.LinkTarget}', not a folder"));
+        if (!Native.TryOwn(Root, out var errno))
+            throw new IOException(Refuse($"belongs to another user (lchown refused with errno {errno})"));
+        if (folder.UnixFileMode != OwnerOnly)
+            File.SetUnixFileMode(Root, OwnerOnly);
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
+using Alpy.Lab.Images;
 using Alpy.Lab.Runs;
 using Alpy.Lab.Tests.Support;
+using Docker.DotNet.Models;
 
 namespace Alpy.Lab.Tests.Lifecycle;
 
@@ -76,5 +78,35 @@ public sealed class CrashTests
         NoTrash.IsAlive(host.QemuPid).Should().BeTrue();
         await host.SignalAsync("TERM");
         await NoTrash.AssertAsync(host.Run, host.QemuPid);
+    }
+
+    [Fact]
+    public async Task Given_a_container_of_another_users_run_When_a_reap_runs_Then_it_is_left_alone()
+    {
+        // Users share the Docker daemon, not their run registries: from here, every run of another user has no
+        // registry folder, so its owner label is all that keeps a reap from removing another user's live lab.
+        using var docker = LabDocker.Client();
+        var image = (await new ImageBuilder(docker).EnsureAsync(LabImages.Tools, Token)).Reference;
+        var run = RunId.New();
+        var mine = LabLabels.For(run, LabLabels.Node);
+        var theirs = new Dictionary<string, string>(mine) { [LabLabels.Owner] = "4000000001" };
+        var created = await docker.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = image,
+            Cmd = ["cat"],
+            Labels = theirs,
+            HostConfig = new HostConfig { NetworkMode = "none" },
+        }, Token);
+        try
+        {
+            var report = await Lab.ReapAsync(cancellationToken: Token);
+
+            report.DeadRuns.Should().NotContain(run, "its only container belongs to another user");
+            (await LabDocker.ContainerExistsAsync(docker, created.ID)).Should().BeTrue();
+        }
+        finally
+        {
+            await docker.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, Token);
+        }
     }
 }

@@ -69,6 +69,41 @@ public sealed class RunRegistryTests : IDisposable
         registry.IsLive(lease.Id).Should().BeFalse();
     }
 
+    [Fact]
+    public void Given_no_setting_When_the_registry_is_made_Then_it_is_this_users_own_folder_in_tmp()
+    {
+        var uid = File.ReadLines("/proc/self/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal))
+            .Split('\t', StringSplitOptions.RemoveEmptyEntries)[2]; // the effective uid
+
+        RunRegistry.DefaultRoot.Should().Be($"/tmp/alpy-runs-{uid}");
+    }
+
+    [Fact]
+    public void Given_a_registry_folder_open_to_others_When_a_run_registers_Then_the_folder_is_closed_to_them()
+    {
+        var root = Path.Combine(_root, "runs");
+        Directory.CreateDirectory(root);
+        File.SetUnixFileMode(root, (UnixFileMode)0b111_111_111);
+
+        using var lease = new RunRegistry(root).Register();
+
+        File.GetUnixFileMode(root).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+            "its folders hold the runs' locks and QEMU's sockets");
+    }
+
+    [Fact]
+    public void Given_a_symbolic_link_where_the_registry_belongs_When_a_run_registers_Then_it_is_refused_with_the_fix()
+    {
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_root, "elsewhere")).FullName;
+        var root = Path.Combine(_root, "runs");
+        Directory.CreateSymbolicLink(root, elsewhere);
+
+        var register = () => new RunRegistry(root).Register();
+
+        register.Should().Throw<IOException>().WithMessage($"*'{root}' is a symbolic link to '{elsewhere}'*Remove it*ALPY_RUNS*");
+        Directory.EnumerateFileSystemEntries(elsewhere).Should().BeEmpty("nothing may be written where the link points");
+    }
+
     private static async Task<int> FlockAsync(string path)
     {
         using var process = Process.Start(new ProcessStartInfo("flock", ["-n", path, "true"]))!;
