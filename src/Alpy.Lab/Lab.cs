@@ -329,6 +329,8 @@ public sealed class Lab : IAsyncDisposable
         try
         {
             await _bringUp.TimeAsync("create taps", () => wiring.CreateHostTapsAsync(EffectiveUid(), cancellationToken)).ConfigureAwait(false);
+            if (!_options.KeepLinkCaptures)
+                _teardown.Push("delete the link captures", _ => DeleteLinkCaptures(topology.Links.Length));
             _teardown.Push("stop QEMU", _ => qemu.DisposeAsync().AsTask());
             await _bringUp.TimeAsync("start QEMU", () => qemu.StartAsync(cancellationToken)).ConfigureAwait(false);
         }
@@ -344,6 +346,15 @@ public sealed class Lab : IAsyncDisposable
         await Task.WhenAll(dut, _bringUp.TimeAsync("connect links", () => wiring.ConnectAsync(cancellationToken))).ConfigureAwait(false);
         _dut = await dut.ConfigureAwait(false);
         await SaveRecordAsync().ConfigureAwait(false);
+    }
+
+    // Runs after QEMU stopped writing them. A whole run's frames are the bulk of a run folder (a 3 s full-speed
+    // measurement is a million frames); each scenario's own frames went into its evidence while the lab ran.
+    private Task DeleteLinkCaptures(int links)
+    {
+        for (var link = 0; link < links; link++)
+            File.Delete(Folder.LinkPcap(link));
+        return Task.CompletedTask;
     }
 
     private async Task<string> EnsureToolsImageAsync(CancellationToken cancellationToken)
@@ -372,7 +383,7 @@ public sealed class Lab : IAsyncDisposable
         MemoryMiB = _options.MemoryMiB ?? _options.Dut.MemoryMiB,
         // A saved state holds the NICs' MACs: with snapshots they are the DUT's own, not the run's (each lab's links live in
         // namespaces of their own, so equal MACs in two labs never meet).
-        Nics = LabDut.Nics(_options.Topology, _options.UsesSnapshots ? "dut-" + _options.Dut.Name : RunId.Value, taps.LinkTaps, Folder.LinkPcap),
+        Nics = LabDut.Nics(_options.Topology, _options.UsesSnapshots ? "dut-" + _options.Dut.Name : RunId.Value, taps.LinkTaps, Folder.LinkPcap, _options.CaptureSnapLength),
         ExtraArgs = _options.Dut.QemuArgs,
         Console = new SerialConsoleOptions
         {

@@ -58,6 +58,24 @@ public sealed record LabOptions
     /// </summary>
     public string? ToolsImage { get; init; }
 
+    /// <summary>
+    /// Bytes kept of each captured frame (QEMU filter-dump's <c>maxlen</c>, the pcap's snap length; default
+    /// <see cref="DefaultCaptureSnapLength"/>); null keeps whole frames. 256 holds every header the steps and a reader
+    /// need (Ethernet, 802.1Q, IPv4 or IPv6 with extension headers, TCP with options, UDP, ICMP with the quoted
+    /// header of an ICMP error) and cuts the payload, which no step reads from frames (replies are read from the apps).
+    /// The frame's original length stays in each record, so lengths and rates from a capture remain true.
+    /// </summary>
+    public int? CaptureSnapLength { get; init; } = DefaultCaptureSnapLength;
+
+    /// <summary>The default <see cref="CaptureSnapLength"/>: 256 bytes.</summary>
+    public const int DefaultCaptureSnapLength = 256;
+
+    /// <summary>
+    /// Keep the links' whole-run pcaps in the run folder after teardown (default true). False deletes them once QEMU
+    /// has stopped: a scenario's own frames, which its evidence keeps, were sliced out of them while the lab ran.
+    /// </summary>
+    public bool KeepLinkCaptures { get; init; } = true;
+
     /// <summary>The QEMU executable; null for qemu-system-x86_64 on PATH.</summary>
     public string? QemuBinary { get; init; }
 
@@ -73,6 +91,9 @@ public sealed record LabOptions
         ArgumentNullException.ThrowIfNull(Timeouts);
         Topology.Validate();
         Timeouts.Validate();
+        if (CaptureSnapLength is < 64 or > 262_144)
+            throw new ArgumentOutOfRangeException(nameof(CaptureSnapLength), CaptureSnapLength,
+                "A capture snap length must be 64..262144 bytes (64 holds the headers of a plain TCP frame), or null for whole frames.");
         if (MemoryMiB is < 64 or > 16384)
             throw new ArgumentOutOfRangeException(nameof(MemoryMiB), MemoryMiB, "Guest memory must be 64..16384 MiB.");
         Dut.Validate();

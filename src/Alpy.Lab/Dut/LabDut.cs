@@ -111,9 +111,9 @@ public sealed class LabDut
 
     internal QemuMachine Machine => _machine;
 
-    /// <summary>The NICs of a topology: one per link in link order, each on its tap, with a per-run MAC and a pcap.</summary>
-    internal static IReadOnlyList<QemuNic> Nics(LabTopology topology, string macSeed, IReadOnlyList<string> taps, Func<int, string> pcap) =>
-        [.. Enumerable.Range(0, topology.Links.Length).Select(i => new QemuNic(taps[i], QemuNic.MacFor(macSeed, i)) { CaptureFile = pcap(i) })];
+    /// <summary>The NICs of a topology: one per link in link order, each on its tap, with a per-run MAC and a pcap of <paramref name="snapLength"/> bytes per frame.</summary>
+    internal static IReadOnlyList<QemuNic> Nics(LabTopology topology, string macSeed, IReadOnlyList<string> taps, Func<int, string> pcap, int? snapLength) =>
+        [.. Enumerable.Range(0, topology.Links.Length).Select(i => new QemuNic(taps[i], QemuNic.MacFor(macSeed, i)) { CaptureFile = pcap(i), CaptureSnapLength = snapLength })];
 
     private void EnsureRunning()
     {

@@ -45,6 +45,8 @@ public static class ScenarioEvidence
                 .Append(window.Count == 0 ? "" : window.Excerpt(failed ? 400 : 60, indent: "  ") + "\n");
             if (failed)
             {
+                // The whole-run pcap named above goes with the lab (ALPY_KEEP_CAPTURES); the slice is the lasting copy.
+                links.Append(CultureInfo.InvariantCulture, $"  (these frames are in link{link}.pcap, attached to this scenario; the lab's whole-run pcap is deleted at its teardown unless ALPY_KEEP_CAPTURES=always)\n");
                 var pcap = Path.Combine(folder, $"link{link}.pcap");
                 using (var file = File.Create(pcap))
                     window.WriteTo(file);

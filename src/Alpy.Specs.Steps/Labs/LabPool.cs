@@ -272,6 +272,10 @@ public sealed class LabPool : IAsyncDisposable
                 // Fresh mode is for suspecting that something carries over between scenarios: its DUTs boot cold,
                 // so not even a saved DUT state (made by an earlier run's boot) is shared.
                 Snapshots = _settings.LabMode == LabMode.Shared,
+                CaptureSnapLength = _settings.SnapLength,
+                // Each scenario's frames are in its evidence (a failed one's as a pcap slice); the whole run's go with
+                // the lab unless asked for (ALPY_KEEP_CAPTURES=always), or the lab is kept up for investigation.
+                KeepLinkCaptures = _settings.KeepCaptures || _settings.KeepLab != KeepLab.Never,
             }, _loggerFactory, cancellationToken).ConfigureAwait(false);
             var console = new LabDutConsole(lab.Dut);
             if (share is not null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Alpy.Lab;
 using Alpy.Specs.Steps.Dut.Mutants;
 
 namespace Alpy.Specs.Steps.Settings;
@@ -49,6 +50,15 @@ public sealed record SuiteSettings
     /// <summary>ALPY_FRAME_TIMEOUT: seconds a capture step waits for frames that should come (default 3).</summary>
     public TimeSpan FrameTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// ALPY_KEEP_CAPTURES: <c>never</c> (default: a lab's whole-run link pcaps are deleted at its teardown; every
+    /// scenario's evidence keeps its own frames, a failed one's as a pcap) or <c>always</c> (keep them in the lab's run folder).
+    /// </summary>
+    public bool KeepCaptures { get; init; }
+
+    /// <summary>ALPY_SNAP_LENGTH: bytes kept of each captured frame (default 256, every header; 0 keeps whole frames).</summary>
+    public int? SnapLength { get; init; } = LabOptions.DefaultCaptureSnapLength;
+
     /// <summary>The environment variables, their meaning and default: for docs and error messages.</summary>
     public static IReadOnlyList<(string Name, string Meaning)> Variables { get; } =
     [
@@ -60,6 +70,8 @@ public sealed record SuiteSettings
         ("ALPY_DUT_SHARE", "a host folder shared into the DUT at /mnt/share with virtiofs"),
         ("ALPY_DUT_DRIVER", "a program on the DUT that applies configuration steps instead of the appliance's driver, e.g. /mnt/share/alpy-dut"),
         ("ALPY_ARTIFACTS", "where labs write their run folders and scenario evidence (default reports/runs in the repository)"),
+        ("ALPY_KEEP_CAPTURES", "never (default) or always: delete each lab's whole-run link pcaps at its teardown (scenarios keep their own frames in their evidence), or keep them"),
+        ("ALPY_SNAP_LENGTH", "bytes kept of each captured frame (default 256: every header, no payload; 0 keeps whole frames)"),
         ("ALPY_BOOT_TIMEOUT", "seconds a DUT may take to boot (default 60)"),
         ("ALPY_ANSWER_TIMEOUT", "seconds traffic waits for an answer (default 2)"),
         ("ALPY_FRAME_TIMEOUT", "seconds a capture step waits for expected frames (default 3)"),
@@ -84,6 +96,8 @@ public sealed record SuiteSettings
             SharedFolder = Get("ALPY_DUT_SHARE") is { } folder ? Folder(folder) : null,
             ArtifactsDirectory = Get("ALPY_ARTIFACTS") is { } artifacts ? Path.GetFullPath(artifacts) : DefaultArtifacts(),
             DriverProgram = Get("ALPY_DUT_DRIVER") is { } program ? DriverPath(program) : null,
+            KeepCaptures = Get("ALPY_KEEP_CAPTURES") is { } captures ? Choice(captures, "ALPY_KEEP_CAPTURES", ("never", false), ("always", true)) : defaults.KeepCaptures,
+            SnapLength = Get("ALPY_SNAP_LENGTH") is { } snap ? SnapLengthOf(snap) : defaults.SnapLength,
             BootTimeout = Get("ALPY_BOOT_TIMEOUT") is { } boot ? TimeSpan.FromSeconds(Number(boot, "ALPY_BOOT_TIMEOUT", 5, 3600)) : defaults.BootTimeout,
             AnswerTimeout = Get("ALPY_ANSWER_TIMEOUT") is { } answer ? TimeSpan.FromSeconds(Number(answer, "ALPY_ANSWER_TIMEOUT", 1, 60)) : defaults.AnswerTimeout,
             FrameTimeout = Get("ALPY_FRAME_TIMEOUT") is { } frame ? TimeSpan.FromSeconds(Number(frame, "ALPY_FRAME_TIMEOUT", 0.1, 60)) : defaults.FrameTimeout,
@@ -110,6 +124,14 @@ public sealed record SuiteSettings
         double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
             ? number
             : throw new SettingsException($"{name} is \"{value}\"; use a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
+
+    private static int? SnapLengthOf(string value) =>
+        (int)Number(value, "ALPY_SNAP_LENGTH", 0, 262_144) switch
+        {
+            0 => null,
+            < 64 => throw new SettingsException($"ALPY_SNAP_LENGTH is \"{value}\"; use 64 to 262144 bytes (64 holds the headers of a plain TCP frame), or 0 for whole frames."),
+            var bytes => bytes,
+        };
 
     private static DutMutant Mutant(string value)
     {

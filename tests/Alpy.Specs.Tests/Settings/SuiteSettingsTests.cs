@@ -28,13 +28,14 @@ public sealed class SuiteSettingsTests
         {
             var settings = From(("ALPY_LAB", "fresh"), ("ALPY_KEEP_LAB", "failure"), ("ALPY_KEEP_MINUTES", "5"), ("ALPY_MAX_LABS", "1"),
                 ("ALPY_DUT_MUTANTS", "all"), ("ALPY_DUT_SHARE", folder), ("ALPY_DUT_DRIVER", "/mnt/share/alpy-dut"),
-                ("ALPY_BOOT_TIMEOUT", "90"), ("ALPY_ANSWER_TIMEOUT", "1"), ("ALPY_FRAME_TIMEOUT", "0.5"), ("ALPY_ARTIFACTS", "/tmp/x/runs"));
+                ("ALPY_BOOT_TIMEOUT", "90"), ("ALPY_ANSWER_TIMEOUT", "1"), ("ALPY_FRAME_TIMEOUT", "0.5"), ("ALPY_ARTIFACTS", "/tmp/x/runs"),
+                ("ALPY_KEEP_CAPTURES", "always"), ("ALPY_SNAP_LENGTH", "1500"));
 
             settings.Should().BeEquivalentTo(new
             {
                 LabMode = LabMode.Fresh, KeepLab = KeepLab.OnFailure, KeepFor = TimeSpan.FromMinutes(5), MaxLabs = 1, Mutants = DutMutants.All,
                 SharedFolder = folder, DriverProgram = "/mnt/share/alpy-dut", BootTimeout = TimeSpan.FromSeconds(90),
-                AnswerTimeout = TimeSpan.FromSeconds(1), FrameTimeout = TimeSpan.FromSeconds(0.5),
+                AnswerTimeout = TimeSpan.FromSeconds(1), FrameTimeout = TimeSpan.FromSeconds(0.5), KeepCaptures = true, SnapLength = 1500,
             });
             settings.ArtifactsDirectory.Should().Be("/tmp/x/runs");
         }
@@ -45,6 +46,12 @@ public sealed class SuiteSettingsTests
     }
 
     [Theory]
+    [InlineData("0", null)]
+    [InlineData("256", 256)]
+    public void Given_a_snap_length_When_read_Then_0_means_whole_frames(string value, int? bytes) =>
+        From(("ALPY_SNAP_LENGTH", value)).SnapLength.Should().Be(bytes);
+
+    [Theory]
     [InlineData("ALPY_LAB", "sometimes", "shared, fresh")]
     [InlineData("ALPY_KEEP_LAB", "yes", "never, failure, always")]
     [InlineData("ALPY_MAX_LABS", "0", "1 to 8")]
@@ -52,6 +59,8 @@ public sealed class SuiteSettingsTests
     [InlineData("ALPY_DUT_MUTANTS", "break-everything", "ignore-filters")]
     [InlineData("ALPY_DUT_SHARE", "/no/such/folder", "not a folder")]
     [InlineData("ALPY_DUT_DRIVER", "alpy-dut; reboot", "absolute path")]
+    [InlineData("ALPY_KEEP_CAPTURES", "yes", "never, always")]
+    [InlineData("ALPY_SNAP_LENGTH", "20", "64 to 262144")]
     public void Given_a_bad_value_When_read_Then_the_error_names_the_variable_and_the_allowed_values(string name, string value, string allowed) =>
         FluentActions.Invoking(() => From((name, value))).Should().Throw<SettingsException>().Which.Message.Should().Contain(name).And.Contain(allowed);
 }
