@@ -110,9 +110,9 @@ public sealed class ReportBuilder(ILogger<ReportBuilder>? logger = null)
 
         warnings.AddRange(labWarnings);
 
-        if (isUnderReports && await ReportsIndex.UpdateAsync(reportsDirectory, runId, cancellationToken).ConfigureAwait(false) is { } indexWarning)
+        if (isUnderReports)
         {
-            warnings.Add(indexWarning);
+            warnings.AddRange(await ReportsIndex.UpdateAsync(reportsDirectory, runId, request.KeepRuns, cancellationToken).ConfigureAwait(false));
         }
 
         Log.StreamRead(_logger, builder.Count, request.Streams.Count, externalizer.FilesWritten);

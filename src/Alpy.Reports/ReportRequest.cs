@@ -32,6 +32,12 @@ public sealed record ReportRequest
 
     public AttachmentPolicy Attachments { get; init; } = AttachmentPolicy.Default;
 
+    /// <summary>
+    /// How many runs <c>reports/runs/</c> keeps, this one included (older runs, and the lab run folders only they
+    /// show, are deleted when this one is written); 0 keeps every run. Default 0 here; the <c>alpy</c> command's is 10.
+    /// </summary>
+    public int KeepRuns { get; init; }
+
     public MessageStreamReaderOptions Reader { get; init; } = MessageStreamReaderOptions.Default;
 
     public void Validate()
@@ -54,6 +60,11 @@ public sealed record ReportRequest
         if (ExpectedShards is < 1 or > Merge.ShardSpec.MaxCount)
         {
             throw new ArgumentException($"ExpectedShards is {ExpectedShards}; it must be between 1 and {Merge.ShardSpec.MaxCount}.", nameof(ExpectedShards));
+        }
+
+        if (KeepRuns < 0)
+        {
+            throw new ArgumentException($"KeepRuns is {KeepRuns}; give the number of runs to keep, or 0 to keep all.", nameof(KeepRuns));
         }
 
         Attachments.Validate();

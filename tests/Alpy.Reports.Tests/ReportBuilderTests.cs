@@ -131,6 +131,62 @@ public sealed class ReportBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_more_runs_than_kept_When_a_run_is_reported_Then_the_oldest_go_with_the_labs_only_they_show_and_the_index_lists_what_is_left()
+    {
+        // Given: three runs an hour apart, each with the lab that ran during it, and evidence of a failed scenario in each
+        var ids = new[] { "run-1", "run-2", "run-3" };
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var started = 1_700_000_000L + i * 3600;
+            var lab = $"lab00{i + 1}";
+            Directory.CreateDirectory(_temp.File($"reports/runs/{lab}"));
+            await File.WriteAllTextAsync(_temp.File($"reports/runs/{lab}/lab.json"), LabJson(lab, DateTimeOffset.FromUnixTimeSeconds(started + 2)), TestContext.Current.CancellationToken);
+            var stream = _temp.File($"{ids[i]}.ndjson");
+            TestReports.SuiteWithEvidence(new byte[400 * 1024]).Write(stream, new FakeRunOptions { StartSeconds = started });
+
+            // When: each is reported keeping 2 runs
+            await new ReportBuilder().BuildAsync(new ReportRequest { Streams = [stream], ReportsDirectory = ReportsFolder, RunId = ids[i], KeepRuns = 2 },
+                TestContext.Current.CancellationToken);
+        }
+
+        // Then: the oldest run and its lab are gone; the kept runs, their labs and every file their pages link to remain
+        Directory.EnumerateDirectories(Path.Combine(ReportsFolder, "runs")).Select(Path.GetFileName).Should()
+            .BeEquivalentTo(["run-2", "run-3", "lab002", "lab003"]);
+        var index = await File.ReadAllTextAsync(Path.Combine(ReportsFolder, "index.html"), TestContext.Current.CancellationToken);
+        index.Should().Contain("runs/run-3/").And.Contain("runs/run-2/").And.NotContain("run-1");
+        foreach (var run in new[] { "run-2", "run-3" })
+        {
+            var folder = Path.Combine(ReportsFolder, "runs", run);
+            LocalLinks(await File.ReadAllTextAsync(Path.Combine(folder, "index.html"), TestContext.Current.CancellationToken))
+                .Should().NotBeEmpty().And.OnlyContain(link => File.Exists(Path.Combine(folder, link)) || Directory.Exists(Path.Combine(folder, link)),
+                    $"{run}/index.html links only to what exists");
+            System.Text.RegularExpressions.Regex.Matches(await File.ReadAllTextAsync(Path.Combine(folder, "messages.ndjson"), TestContext.Current.CancellationToken),
+                    "artifacts/[^\"\\\\]+").Select(m => m.Value).Should().NotBeEmpty()
+                .And.OnlyContain(link => File.Exists(Path.Combine(folder, link)), $"the report of {run} (its message stream) links only to evidence that exists");
+            Directory.EnumerateFiles(Path.Combine(folder, "artifacts"), "*.pcap", SearchOption.AllDirectories).Should()
+                .ContainSingle("the failed scenario's pcap, too big for the page, is the run's own");
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_keep_of_zero_When_many_runs_are_reported_Then_every_run_stays()
+    {
+        var stream = _temp.File("messages.ndjson");
+        FakeSuite.Lab(1).Write(stream);
+
+        foreach (var id in new[] { "a", "b", "c" })
+            await new ReportBuilder().BuildAsync(new ReportRequest { Streams = [stream], ReportsDirectory = ReportsFolder, RunId = id, KeepRuns = 0 },
+                TestContext.Current.CancellationToken);
+
+        Directory.EnumerateDirectories(Path.Combine(ReportsFolder, "runs")).Select(Path.GetFileName).Should().BeEquivalentTo(["a", "b", "c"]);
+    }
+
+    // href="..." and src="..." of an index page that point into the run folder or beside it (not web addresses, not anchors).
+    private static IEnumerable<string> LocalLinks(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"([^\"#?]+)[^\"]*\"").Select(m => Uri.UnescapeDataString(m.Groups[1].Value))
+            .Where(link => !link.Contains("://", StringComparison.Ordinal) && !link.StartsWith("data:", StringComparison.Ordinal) && !link.StartsWith("javascript:", StringComparison.Ordinal));
+
+    [Fact]
     public async Task Given_no_lab_json_When_reported_Then_the_index_says_no_lab_run_recorded_timings()
     {
         var result = await TestReports.WriteAsync(RepositoryPaths.CckStream("minimal"), ReportsFolder);

@@ -47,6 +47,18 @@ internal sealed class ReportOptions
         DefaultValueFactory = _ => MessageStreamReaderOptions.DefaultMaxMessageBytes / (1024 * 1024),
     };
 
+    /// <summary>The environment variable that sets <see cref="KeepRuns"/>'s default.</summary>
+    public const string KeepRunsVariable = "ALPY_KEEP_RUNS";
+
+    public Option<int> KeepRuns { get; } = new("--keep-runs")
+    {
+        Description = $"How many runs <reports>/runs keeps, this one included; older runs and the lab run folders only they show are deleted (default ${KeepRunsVariable}, else 10; 0 keeps all).",
+        // An unreadable value becomes -1, which ToRequest refuses with a message naming both spellings.
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(KeepRunsVariable) is { Length: > 0 } value
+            ? int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var keep) ? keep : -1
+            : 10,
+    };
+
     public Option<int> MaxFailures { get; } = new("--max-failures")
     {
         Description = "Failed scenarios listed in the console summary (the report lists all).",
@@ -62,6 +74,7 @@ internal sealed class ReportOptions
         command.Add(LabRuns);
         command.Add(InlineLimitKib);
         command.Add(MaxMessageMib);
+        command.Add(KeepRuns);
         command.Add(MaxFailures);
     }
 
@@ -74,6 +87,12 @@ internal sealed class ReportOptions
             throw new ArgumentException("--inline-limit-kib must be at least 1, and --max-message-mib between 1 and 2047.");
         }
 
+        if (parse.GetValue(KeepRuns) < 0)
+        {
+            throw new ArgumentException($"--keep-runs (default ${KeepRunsVariable}) must be a number of runs, 0 or more (0 keeps every run); "
+                + $"{KeepRunsVariable} is \"{Environment.GetEnvironmentVariable(KeepRunsVariable)}\".");
+        }
+
         var inlineBytes = inlineKib * 1024L;
         return new ReportRequest
         {
@@ -84,6 +103,7 @@ internal sealed class ReportOptions
             Title = parse.GetValue(Title)!,
             LabRunsDirectory = parse.GetValue(LabRuns),
             ExpectedShards = expectedShards,
+            KeepRuns = parse.GetValue(KeepRuns),
             Attachments = AttachmentPolicy.Default with
             {
                 InlineLimitBytes = inlineBytes,

@@ -11,7 +11,8 @@ internal static class ReportsIndex
     public const string RunsFolder = "runs";
     public const string LatestLink = "latest";
 
-    public static async Task<string?> UpdateAsync(string reportsDirectory, string runId, CancellationToken cancellationToken)
+    /// <summary>Points <c>latest</c> at the run, keeps the newest <paramref name="keepRuns"/> runs (0: all) and rewrites index.html.</summary>
+    public static async Task<IReadOnlyList<string>> UpdateAsync(string reportsDirectory, string runId, int keepRuns, CancellationToken cancellationToken)
     {
         var warning = PointLatestAt(reportsDirectory, runId);
         var runs = new List<RunSummary>();
@@ -26,8 +27,9 @@ internal static class ReportsIndex
         }
 
         var ordered = runs.OrderByDescending(r => r.GeneratedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal).ToList();
-        await AtomicFile.WriteAllTextAsync(Path.Combine(reportsDirectory, "index.html"), ReportsIndexPage.Render(ordered, runId), cancellationToken).ConfigureAwait(false);
-        return warning;
+        var (kept, pruneWarnings) = await RunRetention.PruneAsync(runsDirectory, ordered, runId, keepRuns, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(reportsDirectory, "index.html"), ReportsIndexPage.Render(kept, runId), cancellationToken).ConfigureAwait(false);
+        return [.. pruneWarnings, .. warning is null ? Array.Empty<string>() : [warning]];
     }
 
     private static string? PointLatestAt(string reportsDirectory, string runId)
