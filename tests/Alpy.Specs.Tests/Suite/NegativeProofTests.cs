@@ -114,6 +114,9 @@ public sealed class NegativeProofTests
 
         result.Passed.Should().HaveCount(result.Scenarios.Count - Expected.Length, "nothing else fails or is skipped");
         await ExpectEvidenceAsync(Path.Combine(reports, "messages.ndjson"));
+        Directory.EnumerateFiles(Path.Combine(reports, "runs"), "link*.pcap", SearchOption.TopDirectoryOnly).Concat(
+                Directory.EnumerateDirectories(Path.Combine(reports, "runs")).SelectMany(lab => Directory.EnumerateFiles(lab, "link*.pcap")))
+            .Should().BeEmpty("the labs' whole-run pcaps go with their labs by default (ALPY_KEEP_CAPTURES); the failed scenarios' own frames are in their evidence");
         await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
     }
 
