@@ -57,7 +57,8 @@ internal sealed class SuiteRun(CliConsole console, string runId, ShardSpec? shar
                    }
                }))
         {
-            exit = await test.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await using (TestHostWatch.Start(messages, runId, text => console.Error.WriteLine($"alpy run: {text}")))
+                exit = await test.WaitAsync(cancellationToken).ConfigureAwait(false);
             if (!File.Exists(messages))
             {
                 throw new ReportException(
