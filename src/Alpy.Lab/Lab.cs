@@ -156,8 +156,8 @@ public sealed class Lab : IAsyncDisposable
     }
 
     /// <summary>
-    /// Reaps what dead lab runs left on this machine (containers, taps, QEMU processes, registry
-    /// folders) without touching live runs. A lab start does this by itself; `alpy lab reap` calls it.
+    /// Reaps what this user's dead lab runs left on this machine (containers, taps, QEMU processes, registry
+    /// folders) without touching live runs or other users' runs. A lab start does this by itself; `alpy lab reap` calls it.
     /// </summary>
     public static async Task<ReapReport> ReapAsync(string? registryDirectory = null, ILoggerFactory? loggerFactory = null,
         CancellationToken cancellationToken = default)

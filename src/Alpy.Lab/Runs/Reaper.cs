@@ -13,7 +13,7 @@ namespace Alpy.Lab.Runs;
 /// another <see cref="LabLabels.Owner"/>, taps owned by another user) are left alone.
 /// </summary>
 /// <param name="docker">The Docker client.</param>
-/// <param name="registry">The machine's run registry.</param>
+/// <param name="registry">This user's run registry.</param>
 /// <param name="helpers">Makes the runner of the helper that deletes leftover host taps (only called when there are some).</param>
 /// <param name="logger">Where reaping is reported.</param>
 internal sealed class Reaper(IDockerClient docker, RunRegistry registry, Func<CancellationToken, Task<HelperRunner>> helpers, ILogger logger)
