@@ -103,7 +103,7 @@ public sealed class DutSteps(ScenarioLab lab, ScenarioCancellation cancellation)
         {
             var weight = NodeRef.Number(row["weight"].Trim(), 1, 100)
                 ?? throw new StepValueException($"Row {i + 1} of the backends table: \"{StepValueException.Shown(row["weight"])}\" is not a weight; write a whole number from 1 to 100.");
-            return new Backend(InLab(Ipv4.Parse(row["backend"].Trim())), weight);
+            return new Backend(InLab(IpAddressText.Parse(row["backend"].Trim())), weight);
         }).ToImmutableArray();
         return BalanceAsync(protocol, port, address, list, Token);
     }
@@ -125,11 +125,14 @@ public sealed class DutSteps(ScenarioLab lab, ScenarioCancellation cancellation)
     private IPAddress InLab(IPAddress address)
     {
         var topology = lab.Lease.Topology;
-        var subnets = topology.Links.SelectMany(l => new[] { l.Ipv4.Subnet }.Concat(l.Vlans.Select(v => v.Ipv4.Subnet))).ToList();
+        var subnets = topology.Links.SelectMany(l => Subnets(l.Ipv4, l.Ipv6).Concat(l.Vlans.SelectMany(v => Subnets(v.Ipv4, v.Ipv6)))).ToList();
         return subnets.Any(s => s.Contains(address))
             ? address
             : throw new StepValueException($"{address} is outside the lab's subnets ({string.Join(", ", subnets)}); rules may only send traffic to addresses in the lab.");
     }
+
+    private static IEnumerable<IPNetwork> Subnets(Alpy.Lab.Topology.SubnetPlan ipv4, Alpy.Lab.Topology.SubnetPlan? ipv6) =>
+        ipv6 is null ? [ipv4.Subnet] : [ipv4.Subnet, ipv6.Subnet];
 
     private static TrafficProtocol WithPorts(TrafficProtocol protocol) =>
         protocol == TrafficProtocol.Icmp ? throw new StepValueException("ICMP has no ports; write TCP or UDP.") : protocol;

@@ -19,14 +19,14 @@ namespace Alpy.Specs.Steps.Bindings;
 public static class ParameterTypes
 {
     /// <summary>{host}: <c>node 1</c>, <c>node 1.10</c> or <c>host 192.168.1.3</c>.</summary>
-    [ParameterDoc("A node of the topology (node LINK, or node LINK.VLAN for a VLAN's node), or one of its addresses (host ADDRESS).", "node 0", "node 1.10", "host 192.168.1.3")]
+    [ParameterDoc("A node of the topology (node LINK, or node LINK.VLAN for a VLAN's node), or one of its addresses (host ADDRESS).", "node 0", "node 1.10", "host 192.168.1.3", "host 2001:db8:1::3")]
     [StepArgumentTransformation(@"node (\S+)|host (\S+)", Name = "host")]
     public static HostRef Host(string? node, string? address) => HostRef.Parse(node, address);
 
-    /// <summary>{address}: an IPv4 address.</summary>
-    [ParameterDoc("An IPv4 address: four numbers 0-255, no leading zeros.", "192.168.1.2", "192.168.1.100")]
+    /// <summary>{address}: an IPv4 or IPv6 address.</summary>
+    [ParameterDoc("An IPv4 address (four numbers 0-255, no leading zeros) or an IPv6 address (also in brackets, as before a port); no zone index (%eth0).", "192.168.1.2", "2001:db8:1::2", "[2001:db8:1::2]")]
     [StepArgumentTransformation(@"(\S+)", Name = "address")]
-    public static IPAddress Address(string text) => Ipv4.Parse(text);
+    public static IPAddress Address(string text) => IpAddressText.Parse(text);
 
     /// <summary>{port}: 1 to 65535.</summary>
     [ParameterDoc("A TCP or UDP port, 1-65535.", "80", "8080")]

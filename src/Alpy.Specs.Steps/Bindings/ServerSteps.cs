@@ -19,12 +19,12 @@ public sealed class ServerSteps(ScenarioLab lab, ScenarioApps apps, ScenarioCanc
 
     [Given("{host} listens on {protocol} port {port}")]
     [StepDoc("An echo server: answers each line with the same line and reports every message with its sender. "
-        + "\"node N\" listens on all of the node's addresses, \"host ADDRESS\" on that address only.",
+        + "\"node N\" listens on all of the node's addresses (IPv4 and IPv6), \"host ADDRESS\" on that address only.",
         Section = Section, Example = "Given node 1 listens on TCP port 88")]
     public async Task GivenListens(HostRef host, TrafficProtocol protocol, Port port)
     {
         var (node, address) = lab.Host(host);
-        var bind = host.Node is null ? address : IPAddress.Any;
+        var bind = host.Node is null ? address : AllAddresses(node);
         var transport = protocol switch
         {
             TrafficProtocol.Tcp => TransportProtocol.Tcp,
@@ -41,8 +41,11 @@ public sealed class ServerSteps(ScenarioLab lab, ScenarioApps apps, ScenarioCanc
     public async Task GivenServesHttp(HostRef host, Port port, string body)
     {
         var (node, address) = lab.Host(host);
-        var bind = host.Node is null ? address : IPAddress.Any;
+        var bind = host.Node is null ? address : AllAddresses(node);
         await apps.StartServerAsync(node, bind, port, TransportProtocol.Tcp, $"{host} serves HTTP on port {port}",
             TrafficCommands.HttpServer(bind, port, MessageText.Parse(body)), Token).ConfigureAwait(false);
     }
+
+    /// <summary>The wildcard a server of the whole node binds: :: (IPv4 and IPv6, one dual-stack socket) on a dual-stack link.</summary>
+    private static IPAddress AllAddresses(Alpy.Lab.Nodes.LabNode node) => node.Ipv6 is null ? IPAddress.Any : IPAddress.IPv6Any;
 }

@@ -37,18 +37,29 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
     public Task WhenPingsTimes(HostRef host, IPAddress address, int times) =>
         PingAsync(host, address, Count.Times(times), null, Token);
 
+    [When("{host} pings the DUT over IPv6")]
+    [StepDoc("One ICMPv6 echo request to the DUT's IPv6 address on the host's own subnet.", Section = Section, Example = "When node 0 pings the DUT over IPv6")]
+    public Task WhenPingsTheDutOverIpv6(HostRef host) =>
+        PingAsync(host, lab.DutAddress(host, ipv6: true), 1, null, Token);
+
     [When("{host} pings {address} with TTL {int}")]
-    [StepDoc("One echo request sent with the given TTL (time to live): each router on the way takes one off.", Section = Section,
+    [StepDoc("One echo request sent with the given TTL (time to live; the hop limit for an IPv6 address): each router on the way takes one off.", Section = Section,
         Example = "When node 0 pings 192.168.1.2 with TTL 1")]
     public Task WhenPingsWithTtl(HostRef host, IPAddress address, int ttl) =>
         PingAsync(host, address, 1, Count.Ttl(ttl), Token);
+
+    [When("{host} pings {address} with hop limit {int}")]
+    [StepDoc("One echo request sent with the given hop limit (IPv6's TTL): each router on the way takes one off.", Section = Section,
+        Example = "When node 0 pings 2001:db8:1::2 with hop limit 1")]
+    public Task WhenPingsWithHopLimit(HostRef host, IPAddress address, int hopLimit) =>
+        PingAsync(host, address, 1, Count.Ttl(hopLimit), Token);
 
     [When("{host} connects to {address} port {port}")]
     [StepDoc("A TCP handshake and nothing else; refused on a TCP reset, timed out without an answer.", Section = Section,
         Example = "When node 0 connects to 192.168.1.2 port 81")]
     public async Task WhenConnects(HostRef host, IPAddress address, Port port)
     {
-        var (node, _) = lab.Host(host);
+        var node = lab.Sender(host, address);
         var app = await apps.RunAsync(node, TrafficCommands.Connect(address, port, Wait), "connect", AppTimeout(), Token).ConfigureAwait(false);
         log.Add(new TrafficAttempt
         {
@@ -64,7 +75,7 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
         Example = "When node 0 sends \"hello\" over UDP to 192.168.1.2 port 7")]
     public async Task WhenSends(HostRef host, string message, TrafficProtocol protocol, IPAddress address, Port port)
     {
-        var (node, _) = lab.Host(host);
+        var node = lab.Sender(host, address);
         var argv = TrafficCommands.Ask(protocol, address, port, Wait, MessageText.Parse(message));
         var app = await apps.RunAsync(node, argv, "client", AppTimeout(), Token).ConfigureAwait(false);
         var reply = ToolOutput.Reply(app.Stderr);
@@ -95,7 +106,7 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
     public async Task WhenMeasures(HostRef host, IPAddress address, int seconds)
     {
         seconds = Count.Seconds(seconds);
-        var (node, _) = lab.Host(host);
+        var node = lab.Sender(host, address);
         var (serverNode, _) = lab.Host(new HostRef(null, address));
         await apps.StartServerAsync(serverNode, address, ThroughputPort, TransportProtocol.Tcp, $"throughput server on {address}",
             TrafficCommands.ThroughputServer(address, ThroughputPort), Token).ConfigureAwait(false);
@@ -114,7 +125,7 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
 
     private async Task PingAsync(HostRef host, IPAddress address, int count, int? ttl, CancellationToken cancellationToken)
     {
-        var (node, _) = lab.Host(host);
+        var node = lab.Sender(host, address);
         var wait = Wait + TimeSpan.FromSeconds(count - 1);
         var app = await apps.RunAsync(node, TrafficCommands.Ping(address, count, ttl, wait), "ping", AppTimeout() + wait, cancellationToken).ConfigureAwait(false);
         log.Add(new TrafficAttempt
@@ -136,7 +147,7 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
 
     private async Task RequestsAsync(HostRef host, int count, IPAddress address, Port port, CancellationToken cancellationToken)
     {
-        var (node, _) = lab.Host(host);
+        var node = lab.Sender(host, address);
         var app = await apps.RunAsync(node, TrafficCommands.HttpGet(count, address, port, Wait), "http",
             AppTimeout() + (Wait * count), cancellationToken).ConfigureAwait(false);
         var responses = ToolOutput.Responses(app.Stdout);
