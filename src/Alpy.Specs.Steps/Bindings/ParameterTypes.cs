@@ -50,7 +50,7 @@ public static class ParameterTypes
         link is { Length: > 0 } ? new DutPort(LinkNumber.Parse(link)) : new DutPort(LinkNumber.Parse(vlanLink), LinkNumber.ParseVlan(vlan));
 
     /// <summary>{traffic}: what a DUT rule names, e.g. <c>TCP port 8080 from link 0 to link 1</c>.</summary>
-    [ParameterDoc("What a DUT rule names: ICMP, TCP, UDP or traffic (all), then optionally port P, from ENDPOINT, to ENDPOINT (ENDPOINT: link N or VLAN V on link N).", "ICMP", "TCP port 8080", "UDP port 5353 from link 0 to link 1", "traffic from VLAN 10 on link 1 to VLAN 20 on link 1")]
+    [ParameterDoc("What a DUT rule names: optionally IPv4 or IPv6 (without it, both), then ICMP, TCP, UDP or traffic (all), then optionally port P, from ENDPOINT, to ENDPOINT (ENDPOINT: link N or VLAN V on link N).", "ICMP", "TCP port 8080", "IPv4 TCP port 22 from link 0 to link 1", "UDP port 5353 from link 0 to link 1", "traffic from VLAN 10 on link 1 to VLAN 20 on link 1")]
     // No commas: ", replies included" ends the stateless filter steps and must not be read as part of the traffic.
     [StepArgumentTransformation(@"([^,]+)", Name = "traffic")]
     public static TrafficSelector Traffic(string text) => TrafficSelector.Parse(text);
@@ -71,7 +71,7 @@ public static class ParameterTypes
     public static Ratio Proportion(string text) => Ratio.Parse(text);
 
     /// <summary>{frames}: frames in words, e.g. <c>a TCP SYN to 192.168.1.2 port 88</c> (not the BPF form "a frame matching ...").</summary>
-    [ParameterDoc("Frames in words (see Frame words below).", "a TCP SYN to 192.168.1.2 port 88", "no ICMP echo request", "an ICMP echo request to 192.168.20.2 with TTL 63 tagged with VLAN 20")]
+    [ParameterDoc("Frames in words (see Frame words below).", "a TCP SYN to 192.168.1.2 port 88", "a TCP SYN to [2001:db8:1::2] port 22", "no ICMP echo request", "an ICMPv6 echo request with hop limit 63", "an ICMP echo request to 192.168.20.2 with TTL 63 tagged with VLAN 20")]
     [StepArgumentTransformation(@"(?!(?:a|no|\d+|at least \d+|at most \d+) frames? matching )(.+)", Name = "frames")]
     public static FrameQuery Frames(string text) => FrameDescription.Parse(text);
 
