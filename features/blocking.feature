@@ -12,11 +12,11 @@ Feature: Blocked traffic
 
   Background:
     Given the DUT has these links:
-      | link | network         | DUT address   | hosts                   |
-      | 0    | 192.168.0.0/24  | 192.168.0.1   | 192.168.0.2             |
-      | 0    | 2001:db8:0::/64 | 2001:db8:0::1 | 2001:db8:0::2           |
-      | 1    | 192.168.1.0/24  | 192.168.1.1   | 192.168.1.2 192.168.1.3 |
-      | 1    | 2001:db8:1::/64 | 2001:db8:1::1 | 2001:db8:1::2           |
+      | link | network         | DUT address   | hosts                       |
+      | 0    | 192.168.0.0/24  | 192.168.0.1   | 192.168.0.2                 |
+      | 0    | 2001:db8:0::/64 | 2001:db8:0::1 | 2001:db8:0::2               |
+      | 1    | 192.168.1.0/24  | 192.168.1.1   | 192.168.1.2 192.168.1.3     |
+      | 1    | 2001:db8:1::/64 | 2001:db8:1::1 | 2001:db8:1::2 2001:db8:1::3 |
 
   Scenario Outline: Dropped <protocol> traffic to a port does not cross the DUT over <family>
     Given node 1 listens on <protocol> port <port>

@@ -7,9 +7,11 @@ Feature: Rate limiting
 
   Background:
     Given the DUT has these links:
-      | link | network        | DUT address | hosts                   |
-      | 0    | 192.168.0.0/24 | 192.168.0.1 | 192.168.0.2             |
-      | 1    | 192.168.1.0/24 | 192.168.1.1 | 192.168.1.2 192.168.1.3 |
+      | link | network         | DUT address   | hosts                       |
+      | 0    | 192.168.0.0/24  | 192.168.0.1   | 192.168.0.2                 |
+      | 0    | 2001:db8:0::/64 | 2001:db8:0::1 | 2001:db8:0::2               |
+      | 1    | 192.168.1.0/24  | 192.168.1.1   | 192.168.1.2 192.168.1.3     |
+      | 1    | 2001:db8:1::/64 | 2001:db8:1::1 | 2001:db8:1::2 2001:db8:1::3 |
 
   Scenario Outline: Traffic leaving link 1 is held to <rate>
     Given the DUT limits traffic leaving link 1 to <rate>
