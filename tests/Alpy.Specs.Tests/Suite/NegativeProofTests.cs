@@ -40,6 +40,7 @@ public sealed class NegativeProofTests
         ("A stateless rule against ICMP from link 1 to link 0 also drops the errors about link 0's own traffic", "ignore-filters", ["Expected the message", "to time out", "but it was refused"]),
         ("A guest cannot ping the office", "ignore-filters", ["Expected the ping (node 2 pings 192.168.0.2) to time out", "but it succeeded"]),
         ("A guest cannot connect to the office", "ignore-filters", ["Expected the connection (node 2 connects to 192.168.0.2 port 8080) to time out", "but it succeeded"]),
+        ("A guest cannot connect to the office over IPv6 either", "ignore-filters", ["Expected the connection (node 2 connects to 2001:db8::2 port 8080) to time out", "but it succeeded"]),
         ("A rule keeps the tenants apart", "ignore-filters", ["Expected the ping (node 1.10 pings 192.168.20.2) to time out", "but it succeeded"]),
         ("A connection to port 80 is served on port 88 over IPv4 (family: IPv4, server: 192.168.1.2)", "reroute-wrong-port", ["Expected the reply \"via port 80\"", "no reply came", "was refused"]),
         ("A connection to port 80 is served on port 88 over IPv6 (family: IPv6, server: 2001:db8:1::2)", "reroute-wrong-port", ["Expected the reply \"via port 80\" to node 0 sends \"via port 80\" over TCP to 2001:db8:1::2 port 80", "no reply came", "was refused"]),
@@ -69,6 +70,7 @@ public sealed class NegativeProofTests
         ("Rejected UDP traffic is answered on the client's link over IPv6 (protocol: UDP, port: 5353, family: IPv6, near: 2001:db8:0::2, far: 2001:db8:1::2, answer: an ICMPv6 port unreachable)", ["to be refused", "but it succeeded"]),
         ("Rejected ICMP is answered with an ICMPv6 error (icmp: ICMPv6, dut: 2001:db8:0::1, near: 2001:db8:0::2, far: 2001:db8:1::2)", ["Expected the ping (node 0 pings 2001:db8:1::2) to fail", "but it succeeded"]),
         ("A rule for both families closes SSH over IPv6 too", ["Expected the connection (node 0 connects to 2001:db8:1::2 port 22) to time out", "but it succeeded"]),
+        ("A guest cannot connect to the office over IPv6 either", ["Expected the connection (node 2 connects to 2001:db8::2 port 8080) to time out", "but it succeeded"]),
     ];
 
     /// <summary>The scenarios that only a stateful gateway passes (ignore-filters, in the list above, masks this mutant:
@@ -82,6 +84,7 @@ public sealed class NegativeProofTests
         ("A rule that drops ICMP from link 1 to link 0 lets the errors about link 0's own traffic through", ["Expected the message", "to be refused", "but it timed out"]),
         ("The office can still ping guests", ["Expected the ping (node 0 pings 192.168.2.2) to succeed", "but it timed out"]),
         ("The office can still connect to a guest's server", ["Expected the reply \"hello guest\"", "no reply came"]),
+        ("The office can still connect to a guest's server over IPv6", ["Expected the reply \"hello guest\" to node 0 sends \"hello guest\" over TCP to 2001:db8:2::2 port 8080", "no reply came"]),
     ];
 
     [Fact]
