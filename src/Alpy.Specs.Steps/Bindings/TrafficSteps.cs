@@ -52,7 +52,7 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
     [StepDoc("One echo request sent with the given hop limit (IPv6's TTL): each router on the way takes one off.", Section = Section,
         Example = "When node 0 pings 2001:db8:1::2 with hop limit 1", Ipv6Example = "When node 0 pings 2001:db8:1::2 with hop limit 64")]
     public Task WhenPingsWithHopLimit(HostRef host, IPAddress address, int hopLimit) =>
-        PingAsync(host, address, 1, Count.Ttl(hopLimit), Token);
+        PingAsync(host, address, 1, Count.HopLimit(hopLimit), Token);
 
     [When("{host} connects to {address} port {port}")]
     [StepDoc("A TCP handshake and nothing else; refused on a TCP reset, timed out without an answer.", Section = Section,
@@ -131,7 +131,7 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
         log.Add(new TrafficAttempt
         {
             Kind = TrafficKind.Ping.Noun(),
-            Description = $"{host} pings {address}{(count > 1 ? $" {count} times" : "")}{(ttl is { } t ? $" with TTL {t}" : "")}",
+            Description = $"{host} pings {address}{(count > 1 ? $" {count} times" : "")}{(ttl is { } t ? $" with {(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "hop limit" : "TTL")} {t}" : "")}",
             Outcome = ToolOutput.Ping(app.ExitCode, app.Stdout, app.Stderr),
             App = app,
         });

@@ -89,6 +89,10 @@ public sealed class ValueParsingTests
     public void Given_a_family_word_out_of_place_When_parsed_Then_the_error_says_where_it_goes(string text, string problem) =>
         FluentActions.Invoking(() => TrafficSelector.Parse(text)).Should().Throw<StepValueException>().Which.Message.Should().Contain(problem);
 
+    [Fact]
+    public void Given_a_hop_limit_out_of_range_When_checked_Then_the_error_calls_it_a_hop_limit() =>
+        FluentActions.Invoking(() => Count.HopLimit(256)).Should().Throw<StepValueException>().WithMessage("\"256\" is not a hop limit; it must be 1 to 255*");
+
     [Theory]
     [InlineData("TCP", TrafficProtocol.Tcp)]
     [InlineData("udp", TrafficProtocol.Udp)]
