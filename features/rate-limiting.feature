@@ -23,6 +23,12 @@ Feature: Rate limiting
       | 1 Mbit/s |
       | 4 Mbit/s |
 
+  @ipv6
+  Scenario: IPv6 traffic leaving link 1 is held to the limit too
+    Given the DUT limits traffic leaving link 1 to 2 Mbit/s
+    When node 0 measures the TCP throughput to 2001:db8:1::2 for 3 seconds
+    Then the throughput is 2 Mbit/s within 25%
+
   Scenario: Without a limit the same traffic is much faster
     When node 0 measures the TCP throughput to 192.168.1.2 for 3 seconds
     Then the throughput is at least 8 Mbit/s

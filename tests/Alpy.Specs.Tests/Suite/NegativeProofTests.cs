@@ -52,6 +52,7 @@ public sealed class NegativeProofTests
         ("A masqueraded client over IPv6 appears as the DUT", "forget-masquerade", ["Expected node 1 to receive \"who am I\" from 2001:db8:1::1", "from 2001:db8::2"]),
         ("Traffic leaving link 1 is held to 1 Mbit/s (rate: 1 Mbit/s)", "no-rate-limit", ["Expected the throughput", "to be 1 Mbit/s within 25%", "but it was"]),
         ("Traffic leaving link 1 is held to 4 Mbit/s (rate: 4 Mbit/s)", "no-rate-limit", ["Expected the throughput", "to be 4 Mbit/s within 25%", "but it was"]),
+        ("IPv6 traffic leaving link 1 is held to the limit too", "no-rate-limit", ["Expected the throughput (node 0 measures the TCP throughput to 2001:db8:1::2 for 3 seconds) to be 2 Mbit/s within 25%", "but it was"]),
         ("Requests are spread 1:1 over two backends (ratio: 1:1)", "first-backend-only", ["Expected \"backend A\" and \"backend B\" to answer the requests", "\"backend A\" gave 8 (100%), \"backend B\" 0 (0%)"]),
         ("Requests are spread 3:1 over two backends (ratio: 3:1)", "first-backend-only", ["Expected \"backend A\" and \"backend B\" to answer the requests", "\"backend A\" gave 8 (100%), \"backend B\" 0 (0%)"]),
         ("Requests over IPv6 are spread over two backends", "first-backend-only", ["Expected \"backend A\" and \"backend B\" to answer the requests (node 0 sends 8 HTTP requests to 2001:db8:1::100 port 8080)", "\"backend A\" gave 8 (100%), \"backend B\" 0 (0%)"]),
