@@ -7,25 +7,31 @@ Feature: Blocked traffic
   A rule stops what starts on its "from" side, as on a stateful firewall: a connection,
   UDP exchange or ping that the other side starts passes, replies and the ICMP errors
   about it included. A rule "..., replies included" is stateless and stops those too.
+  The links carry IPv4 and IPv6, and a rule covers both unless its words name one
+  ("IPv4 TCP port 22"): a rule written for IPv4 alone leaves IPv6 open, the classic hole.
 
   Background:
     Given the DUT has these links:
-      | link | network        | DUT address | hosts                   |
-      | 0    | 192.168.0.0/24 | 192.168.0.1 | 192.168.0.2             |
-      | 1    | 192.168.1.0/24 | 192.168.1.1 | 192.168.1.2 192.168.1.3 |
+      | link | network         | DUT address   | hosts                       |
+      | 0    | 192.168.0.0/24  | 192.168.0.1   | 192.168.0.2                 |
+      | 0    | 2001:db8:0::/64 | 2001:db8:0::1 | 2001:db8:0::2               |
+      | 1    | 192.168.1.0/24  | 192.168.1.1   | 192.168.1.2 192.168.1.3     |
+      | 1    | 2001:db8:1::/64 | 2001:db8:1::1 | 2001:db8:1::2 2001:db8:1::3 |
 
-  Scenario Outline: Dropped <protocol> traffic to a port does not cross the DUT
+  Scenario Outline: Dropped <protocol> traffic to a port does not cross the DUT over <family>
     Given node 1 listens on <protocol> port <port>
     And the DUT drops <protocol> port <port>
-    When node 0 sends "knock" over <protocol> to 192.168.1.2 port <port>
+    When node 0 sends "knock" over <protocol> to <far> port <port>
     Then the message times out
     And node 1 receives nothing
-    And link 1 carries no <protocol> packet to 192.168.1.2 port <port>
+    And link 1 carries no <protocol> packet to <far> port <port>
 
     Examples:
-      | protocol | port |
-      | TCP      | 8080 |
-      | UDP      | 5353 |
+      | protocol | port | family | far           |
+      | TCP      | 8080 | IPv4   | 192.168.1.2   |
+      | UDP      | 5353 | IPv4   | 192.168.1.2   |
+      | TCP      | 8080 | IPv6   | 2001:db8:1::2 |
+      | UDP      | 5353 | IPv6   | 2001:db8:1::2 |
 
   @smoke
   Scenario: Dropped ICMP does not cross the DUT
@@ -35,36 +41,90 @@ Feature: Blocked traffic
     And link 0 carries an ICMP echo request to 192.168.1.2
     And link 1 carries no ICMP echo request
 
-  Scenario Outline: Rejected <protocol> traffic is answered on the client's link
+  @ipv6
+  Scenario: Dropped ICMP does not cross the DUT over IPv6 either
+    Given the DUT drops ICMP
+    When node 0 pings 2001:db8:1::2
+    Then the ping times out
+    And link 0 carries an ICMPv6 echo request to 2001:db8:1::2
+    And link 1 carries no ICMPv6 echo request
+
+  Scenario Outline: Rejected <protocol> traffic is answered on the client's link over <family>
     Given node 1 listens on <protocol> port <port>
     And the DUT rejects <protocol> port <port>
-    When node 0 sends "knock" over <protocol> to 192.168.1.2 port <port>
+    When node 0 sends "knock" over <protocol> to <far> port <port>
     Then the message is refused
-    And link 0 carries <answer> to 192.168.0.2
-    And link 1 carries no <protocol> packet to 192.168.1.2 port <port>
+    And link 0 carries <answer> to <near>
+    And link 1 carries no <protocol> packet to <far> port <port>
 
     Examples:
-      | protocol | port | answer                   |
-      | TCP      | 8080 | a TCP reset              |
-      | UDP      | 5353 | an ICMP port unreachable |
+      | protocol | port | family | near          | far           | answer                     |
+      | TCP      | 8080 | IPv4   | 192.168.0.2   | 192.168.1.2   | a TCP reset                |
+      | UDP      | 5353 | IPv4   | 192.168.0.2   | 192.168.1.2   | an ICMP port unreachable   |
+      | TCP      | 8080 | IPv6   | 2001:db8:0::2 | 2001:db8:1::2 | a TCP reset                |
+      | UDP      | 5353 | IPv6   | 2001:db8:0::2 | 2001:db8:1::2 | an ICMPv6 port unreachable |
 
-  Scenario: Rejected ICMP is answered with an ICMP error
+  Scenario Outline: Rejected ICMP is answered with an <icmp> error
     Given the DUT rejects ICMP
-    When node 0 pings 192.168.1.2
+    When node 0 pings <far>
     Then the ping fails
-    And link 0 carries an ICMP port unreachable from 192.168.0.1 to 192.168.0.2
-    And link 1 carries no ICMP echo request
-
-  Scenario Outline: Without the rule the same <protocol> traffic crosses
-    Given node 1 listens on <protocol> port <port>
-    When node 0 sends "knock" over <protocol> to 192.168.1.2 port <port>
-    Then the reply is "knock"
-    And link 1 carries a <protocol> packet to 192.168.1.2 port <port>
+    And link 0 carries an <icmp> port unreachable from <dut> to <near>
+    And link 1 carries no <icmp> echo request
 
     Examples:
-      | protocol | port |
-      | TCP      | 8080 |
-      | UDP      | 5353 |
+      | icmp   | dut           | near          | far           |
+      | ICMP   | 192.168.0.1   | 192.168.0.2   | 192.168.1.2   |
+      | ICMPv6 | 2001:db8:0::1 | 2001:db8:0::2 | 2001:db8:1::2 |
+
+  Scenario Outline: Without the rule the same <protocol> traffic crosses over <family>
+    Given node 1 listens on <protocol> port <port>
+    When node 0 sends "knock" over <protocol> to <far> port <port>
+    Then the reply is "knock"
+    And link 1 carries a <protocol> packet to <far> port <port>
+
+    Examples:
+      | protocol | port | family | far           |
+      | TCP      | 8080 | IPv4   | 192.168.1.2   |
+      | UDP      | 5353 | IPv4   | 192.168.1.2   |
+      | TCP      | 8080 | IPv6   | 2001:db8:1::2 |
+      | UDP      | 5353 | IPv6   | 2001:db8:1::2 |
+
+  # The classic hole: a gateway that drops SSH over IPv4 but forwards it over IPv6.
+
+  @ipv6 @classic-hole
+  Scenario: A rule written for IPv4 leaves SSH over IPv6 open
+    Given node 1 listens on TCP port 22
+    And the DUT drops IPv4 TCP port 22 from link 0 to link 1
+    When node 0 connects to 2001:db8:1::2 port 22
+    Then the connection succeeds
+    And link 1 carries a TCP SYN to [2001:db8:1::2] port 22
+
+  @ipv6 @classic-hole
+  Scenario: A rule written for IPv4 closes SSH over IPv4
+    Given node 1 listens on TCP port 22
+    And the DUT drops IPv4 TCP port 22 from link 0 to link 1
+    When node 0 connects to 192.168.1.2 port 22
+    Then the connection times out
+    And link 1 carries no TCP SYN to 192.168.1.2 port 22
+
+  @ipv6 @classic-hole
+  Scenario: A rule for both families closes SSH over IPv6 too
+    Given node 1 listens on TCP port 22
+    And the DUT drops TCP port 22 from link 0 to link 1
+    When node 0 connects to 2001:db8:1::2 port 22
+    Then the connection times out
+    And link 0 carries a TCP SYN to [2001:db8:1::2] port 22
+    And link 1 carries no TCP SYN to [2001:db8:1::2] port 22
+
+  @ipv6 @classic-hole
+  Scenario: A rule written for IPv6 leaves SSH over IPv4 open
+    Given node 1 listens on TCP port 22
+    And the DUT rejects IPv6 TCP port 22 from link 0 to link 1
+    When node 0 connects to 192.168.1.2 port 22
+    Then the connection succeeds
+    When node 0 connects to 2001:db8:1::2 port 22
+    Then the connection is refused
+    And link 0 carries a TCP reset from 2001:db8:1::2 port 22 to 2001:db8:0::2
 
   Scenario Outline: A rule for one <protocol> port leaves the other ports open
     Given node 1 listens on <protocol> port <open port>

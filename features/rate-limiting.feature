@@ -7,9 +7,11 @@ Feature: Rate limiting
 
   Background:
     Given the DUT has these links:
-      | link | network        | DUT address | hosts                   |
-      | 0    | 192.168.0.0/24 | 192.168.0.1 | 192.168.0.2             |
-      | 1    | 192.168.1.0/24 | 192.168.1.1 | 192.168.1.2 192.168.1.3 |
+      | link | network         | DUT address   | hosts                       |
+      | 0    | 192.168.0.0/24  | 192.168.0.1   | 192.168.0.2                 |
+      | 0    | 2001:db8:0::/64 | 2001:db8:0::1 | 2001:db8:0::2               |
+      | 1    | 192.168.1.0/24  | 192.168.1.1   | 192.168.1.2 192.168.1.3     |
+      | 1    | 2001:db8:1::/64 | 2001:db8:1::1 | 2001:db8:1::2 2001:db8:1::3 |
 
   Scenario Outline: Traffic leaving link 1 is held to <rate>
     Given the DUT limits traffic leaving link 1 to <rate>
@@ -20,6 +22,12 @@ Feature: Rate limiting
       | rate     |
       | 1 Mbit/s |
       | 4 Mbit/s |
+
+  @ipv6
+  Scenario: IPv6 traffic leaving link 1 is held to the limit too
+    Given the DUT limits traffic leaving link 1 to 2 Mbit/s
+    When node 0 measures the TCP throughput to 2001:db8:1::2 for 3 seconds
+    Then the throughput is 2 Mbit/s within 25%
 
   Scenario: Without a limit the same traffic is much faster
     When node 0 measures the TCP throughput to 192.168.1.2 for 3 seconds

@@ -3,6 +3,8 @@ Feature: A stateful gateway between the office, the guests and the servers
   Link 0 is the office, link 1 the servers, link 2 the guests. Guests may not reach
   the office, but everything the office starts towards the guests works, replies
   included: the gateway filters by who starts a flow, as a stateful firewall does.
+  The links are dual-stack (the conventional plan), and the rule names no family: it
+  keeps the guests out over IPv6 too.
 
   Background:
     Given the DUT has 3 links
@@ -29,6 +31,21 @@ Feature: A stateful gateway between the office, the guests and the servers
     When node 2 connects to 192.168.0.2 port 8080
     Then the connection times out
     And node 0 receives nothing
+
+  @ipv6
+  Scenario: The office can still connect to a guest's server over IPv6
+    Given node 2 listens on TCP port 8080
+    When node 0 sends "hello guest" over TCP to 2001:db8:2::2 port 8080
+    Then the reply is "hello guest"
+    And node 2 receives "hello guest" from 2001:db8::2
+
+  @ipv6
+  Scenario: A guest cannot connect to the office over IPv6 either
+    Given node 0 listens on TCP port 8080
+    When node 2 connects to 2001:db8::2 port 8080
+    Then the connection times out
+    And link 2 carries a TCP SYN to [2001:db8::2] port 8080
+    And link 0 carries no TCP SYN to [2001:db8::2] port 8080
 
   Scenario: Guests still reach the servers
     Given node 1 listens on UDP port 5353

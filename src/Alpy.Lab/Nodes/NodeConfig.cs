@@ -41,9 +41,17 @@ internal static class NodeConfig
         batch.Append("link set dev ").Append(tap).Append(" up\n");
         foreach (var plan in ipv6 is null ? [ipv4] : new[] { ipv4, ipv6 })
         {
-            var nodad = plan.Subnet.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6 ? " nodad" : "";
-            foreach (var address in plan.NodeAddresses)
-                batch.Append("address add ").Append(plan.InterfaceAddress(address)).Append(" dev ").Append(tap).Append(nodad).Append('\n');
+            var v6 = plan.Subnet.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6;
+            for (var i = 0; i < plan.NodeAddresses.Length; i++)
+            {
+                batch.Append("address add ").Append(plan.InterfaceAddress(plan.NodeAddresses[i])).Append(" dev ").Append(tap);
+                // IPv6 picks the newest address as a source, IPv4 the first (the others are secondary): the node's further
+                // IPv6 addresses are deprecated, so that its own traffic, and a wildcard server's replies, come from its
+                // primary address in both families. A deprecated address still receives, and sends when bound to.
+                if (v6)
+                    batch.Append(i == 0 ? " nodad" : " nodad preferred_lft 0");
+                batch.Append('\n');
+            }
         }
         batch.Append("route add default via ").Append(ipv4.DutAddress).Append('\n');
         if (ipv6 is not null)

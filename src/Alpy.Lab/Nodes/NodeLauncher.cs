@@ -13,6 +13,18 @@ namespace Alpy.Lab.Nodes;
 /// </summary>
 internal sealed class NodeLauncher(IDockerClient docker, LabNames names, string toolsImage)
 {
+    /// <summary>
+    /// Docker turns IPv6 off in a container's namespace unless its network has IPv6, and a tap moved in later takes the
+    /// namespace's defaults; without duplicate address detection its link-local address is usable at once, so the
+    /// first neighbour solicitation of the first scenario does not wait out DAD (the global addresses are added nodad).
+    /// </summary>
+    private static readonly Dictionary<string, string> Ipv6Sysctls = new()
+    {
+        ["net.ipv6.conf.all.disable_ipv6"] = "0",
+        ["net.ipv6.conf.default.disable_ipv6"] = "0",
+        ["net.ipv6.conf.default.accept_dad"] = "0",
+    };
+
     public async Task<LabNode> StartAsync(string nodeName, int link, int? vlan, string tap, SubnetPlan ipv4, SubnetPlan? ipv6,
         CancellationToken cancellationToken)
     {
@@ -32,6 +44,7 @@ internal sealed class NodeLauncher(IDockerClient docker, LabNames names, string 
                 CapDrop = ["ALL"],
                 CapAdd = ["NET_ADMIN"],
                 SecurityOpt = ["no-new-privileges"],
+                Sysctls = ipv6 is null ? null : Ipv6Sysctls,
             },
         };
         string id;

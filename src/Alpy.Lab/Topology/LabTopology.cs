@@ -22,7 +22,7 @@ public sealed record LabTopology
 
     /// <summary>
     /// The conventional plan for <paramref name="linkCount"/> links: link i is 192.168.i.0/24 with
-    /// the DUT at .1 and the node at .2 (and, with <paramref name="ipv6"/>, fd00:a1b0:i::/64 with ::1 and ::2).
+    /// the DUT at .1 and the node at .2 (and, with <paramref name="ipv6"/>, 2001:db8:i::/64, a documentation prefix, with ::1 and ::2).
     /// </summary>
     public static LabTopology WithLinks(int linkCount, bool ipv6 = false)
     {
@@ -34,7 +34,7 @@ public sealed record LabTopology
             Links = [.. Enumerable.Range(0, linkCount).Select(i => new LinkSpec
             {
                 Ipv4 = SubnetPlan.Parse($"192.168.{i}.0/24", $"192.168.{i}.1", $"192.168.{i}.2"),
-                Ipv6 = ipv6 ? SubnetPlan.Parse($"fd00:a1b0:{i}::/64", $"fd00:a1b0:{i}::1", $"fd00:a1b0:{i}::2") : null,
+                Ipv6 = ipv6 ? SubnetPlan.Parse($"2001:db8:{i:x}::/64", $"2001:db8:{i:x}::1", $"2001:db8:{i:x}::2") : null,
             })],
         };
     }

@@ -20,7 +20,7 @@ public sealed class CaptureSteps(ScenarioLab lab, ScenarioCancellation cancellat
 
     [Then("link {link} carries {frames}")]
     [StepDoc("The link carried such frames since the scenario started. Words: " + FrameDescription.Grammar + ".", Section = Section,
-        Example = "Then link 1 carries a TCP SYN to 192.168.1.2 port 88")]
+        Example = "Then link 1 carries a TCP SYN to 192.168.1.2 port 88", Ipv6Example = "Then link 1 carries an ICMPv6 echo request to 2001:db8:1::2 with hop limit 63")]
     public Task ThenLinkCarries(LinkRef link, FrameQuery frames) =>
         CheckAsync(link, frames, Token);
 

@@ -19,14 +19,14 @@ namespace Alpy.Specs.Steps.Bindings;
 public static class ParameterTypes
 {
     /// <summary>{host}: <c>node 1</c>, <c>node 1.10</c> or <c>host 192.168.1.3</c>.</summary>
-    [ParameterDoc("A node of the topology (node LINK, or node LINK.VLAN for a VLAN's node), or one of its addresses (host ADDRESS).", "node 0", "node 1.10", "host 192.168.1.3")]
+    [ParameterDoc("A node of the topology (node LINK, or node LINK.VLAN for a VLAN's node), or one of its addresses (host ADDRESS).", "node 0", "node 1.10", "host 192.168.1.3", "host 2001:db8:1::3")]
     [StepArgumentTransformation(@"node (\S+)|host (\S+)", Name = "host")]
     public static HostRef Host(string? node, string? address) => HostRef.Parse(node, address);
 
-    /// <summary>{address}: an IPv4 address.</summary>
-    [ParameterDoc("An IPv4 address: four numbers 0-255, no leading zeros.", "192.168.1.2", "192.168.1.100")]
+    /// <summary>{address}: an IPv4 or IPv6 address.</summary>
+    [ParameterDoc("An IPv4 address (four numbers 0-255, no leading zeros) or an IPv6 address (also in brackets, as before a port); no zone index (%eth0).", "192.168.1.2", "2001:db8:1::2", "[2001:db8:1::2]")]
     [StepArgumentTransformation(@"(\S+)", Name = "address")]
-    public static IPAddress Address(string text) => Ipv4.Parse(text);
+    public static IPAddress Address(string text) => IpAddressText.Parse(text);
 
     /// <summary>{port}: 1 to 65535.</summary>
     [ParameterDoc("A TCP or UDP port, 1-65535.", "80", "8080")]
@@ -50,7 +50,7 @@ public static class ParameterTypes
         link is { Length: > 0 } ? new DutPort(LinkNumber.Parse(link)) : new DutPort(LinkNumber.Parse(vlanLink), LinkNumber.ParseVlan(vlan));
 
     /// <summary>{traffic}: what a DUT rule names, e.g. <c>TCP port 8080 from link 0 to link 1</c>.</summary>
-    [ParameterDoc("What a DUT rule names: ICMP, TCP, UDP or traffic (all), then optionally port P, from ENDPOINT, to ENDPOINT (ENDPOINT: link N or VLAN V on link N).", "ICMP", "TCP port 8080", "UDP port 5353 from link 0 to link 1", "traffic from VLAN 10 on link 1 to VLAN 20 on link 1")]
+    [ParameterDoc("What a DUT rule names: optionally IPv4 or IPv6 (without it, both), then ICMP, TCP, UDP or traffic (all), then optionally port P, from ENDPOINT, to ENDPOINT (ENDPOINT: link N or VLAN V on link N).", "ICMP", "TCP port 8080", "IPv4 TCP port 22 from link 0 to link 1", "UDP port 5353 from link 0 to link 1", "traffic from VLAN 10 on link 1 to VLAN 20 on link 1")]
     // No commas: ", replies included" ends the stateless filter steps and must not be read as part of the traffic.
     [StepArgumentTransformation(@"([^,]+)", Name = "traffic")]
     public static TrafficSelector Traffic(string text) => TrafficSelector.Parse(text);
@@ -71,7 +71,7 @@ public static class ParameterTypes
     public static Ratio Proportion(string text) => Ratio.Parse(text);
 
     /// <summary>{frames}: frames in words, e.g. <c>a TCP SYN to 192.168.1.2 port 88</c> (not the BPF form "a frame matching ...").</summary>
-    [ParameterDoc("Frames in words (see Frame words below).", "a TCP SYN to 192.168.1.2 port 88", "no ICMP echo request", "an ICMP echo request to 192.168.20.2 with TTL 63 tagged with VLAN 20")]
+    [ParameterDoc("Frames in words (see Frame words below).", "a TCP SYN to 192.168.1.2 port 88", "a TCP SYN to [2001:db8:1::2] port 22", "no ICMP echo request", "an ICMPv6 echo request with hop limit 63", "an ICMP echo request to 192.168.20.2 with TTL 63 tagged with VLAN 20")]
     [StepArgumentTransformation(@"(?!(?:a|no|\d+|at least \d+|at most \d+) frames? matching )(.+)", Name = "frames")]
     public static FrameQuery Frames(string text) => FrameDescription.Parse(text);
 

@@ -17,18 +17,19 @@ public sealed class TopologySteps(ScenarioLab lab, ScenarioCancellation cancella
 
     [Given("the DUT has these links:")]
     [StepDoc("The DUT's links, one row per link (and per VLAN): its subnet, the DUT's address on it and the hosts of its node. "
+        + "A dual-stack link or VLAN has a second row with its IPv6 network (IPv6-only links are not supported). "
         + "Scenarios with the same table share one booted DUT, back at its baseline for each of them. Columns: link, vlan (optional), network, DUT address, hosts.",
         Section = Section, Example = "Given the DUT has these links:",
-        Argument = "| link | network        | DUT address | hosts                   |\n| 0    | 192.168.0.0/24 | 192.168.0.1 | 192.168.0.2             |\n| 1    | 192.168.1.0/24 | 192.168.1.1 | 192.168.1.2 192.168.1.3 |")]
+        Argument = "| link | network         | DUT address   | hosts                   |\n| 0    | 192.168.0.0/24  | 192.168.0.1   | 192.168.0.2             |\n| 0    | 2001:db8:0::/64 | 2001:db8:0::1 | 2001:db8:0::2           |\n| 1    | 192.168.1.0/24  | 192.168.1.1   | 192.168.1.2 192.168.1.3 |")]
     public Task GivenTheDutHasTheseLinks(DataTable links) =>
         lab.StartAsync(TopologyTable.Parse(links), Token);
 
     [Given("the DUT has {int} link(s)")]
-    [StepDoc("The conventional plan: link N is 192.168.N.0/24 with the DUT at .1 and node N at .2.", Section = Section, Example = "Given the DUT has 2 links")]
+    [StepDoc("The conventional plan, dual-stack: link N is 192.168.N.0/24 with the DUT at .1 and node N at .2, and 2001:db8:N::/64 (N in hex) with the DUT at ::1 and node N at ::2.", Section = Section, Example = "Given the DUT has 2 links")]
     public Task GivenTheDutHasLinks(int count)
     {
         if (count is < 1 or > LabTopology.MaxLinks)
             throw new Values.StepValueException($"\"{count}\" is not a number of links; a DUT has 1 to {LabTopology.MaxLinks}.");
-        return lab.StartAsync(LabTopology.WithLinks(count), Token);
+        return lab.StartAsync(LabTopology.WithLinks(count, ipv6: true), Token);
     }
 }

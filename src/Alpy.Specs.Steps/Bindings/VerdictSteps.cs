@@ -102,7 +102,7 @@ public sealed class VerdictSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
 
     [Then("{host} receives {string} from {address}")]
     [StepDoc("A server of the host received this message, and saw it come from this address (what NAT changes).", Section = Section,
-        Example = "Then node 1 receives \"who am I\" from 192.168.1.1")]
+        Example = "Then node 1 receives \"who am I\" from 192.168.1.1", Ipv6Example = "Then node 1 receives \"hello across\" from 2001:db8::2")]
     public Task ThenReceivesFrom(HostRef host, string message, IPAddress sender) =>
         ReceivesAsync(host, message, sender, Token);
 

@@ -48,6 +48,8 @@ public static class StepCatalogue
                 text.Append("```gherkin\n").Append(step.Example).Append('\n');
                 if (step.Argument is { } argument)
                     text.Append(string.Join('\n', argument.Split('\n').Select(line => "  " + line))).Append('\n');
+                if (step.Ipv6Example is { } ipv6)
+                    text.Append(string.Join('\n', ipv6.Split('\n').Select((line, i) => i == 0 ? line : "  " + line))).Append('\n');
                 text.Append("```\n\n");
             }
         }
@@ -78,7 +80,11 @@ public static class StepCatalogue
             .Append("`link {link} carries {frames}` reads the frames in words and checks the link's frames since the scenario started with the\n")
             .Append("tcpdump (libpcap) filter they stand for:\n\n")
             .Append("```\n").Append(FrameDescription.Grammar).Append("\n```\n\n")
-            .Append("Without a VLAN word, tagged and untagged frames match alike. `a`/`an` and no quantity mean at least one; a number means exactly that many.\n\n")
+            .Append("Without a VLAN word, tagged and untagged frames match alike. `a`/`an` and no quantity mean at least one; a number means exactly that many.\n")
+            .Append("Addresses are IPv4 or IPv6 (`to [2001:db8:1::2] port 22` or without brackets). TCP, UDP and traffic words cover both families; ICMP words\n")
+            .Append("and `with TTL N` are IPv4's, ICMPv6 and neighbour words and `with hop limit N` IPv6's, and words that mix the families are refused.\n")
+            .Append("libpcap reads `tcp[...]` for IPv4 only, so the IPv6 forms read the header at fixed offsets (`ip6[40]` is the ICMPv6 type, `ip6[53]` the TCP\n")
+            .Append("flags): an IPv6 frame with an extension header before its TCP or ICMPv6 header does not match them.\n\n")
             .Append("| kind (singular / plural) | filter |\n|---|---|\n");
         foreach (var (singular, plural, filter, _) in FrameDescription.Kinds)
             text.Append($"| {singular} / {plural} | `{filter.Replace("|", "\\|", StringComparison.Ordinal)}` |\n");
@@ -119,6 +125,8 @@ public sealed class CatalogueStep(MethodInfo method, StepDefinitionBaseAttribute
     public string Example => Doc?.Example ?? "";
 
     public string? Argument => Doc?.Argument;
+
+    public string? Ipv6Example => Doc?.Ipv6Example;
 
     /// <summary>The parameter types in the expression, in order: <c>host</c>, <c>address</c>, ...</summary>
     public IReadOnlyList<string> Parameters

@@ -10,6 +10,12 @@ public sealed class StepDocAttribute(string summary) : Attribute
     /// <summary>An example step as a feature writes it, keyword included.</summary>
     public string Example { get; set; } = "";
 
+    /// <summary>
+    /// The same step with IPv6 addresses, for steps that take an address (a table's rows on the lines after the step);
+    /// the catalogue shows it under <see cref="Example"/>.
+    /// </summary>
+    public string? Ipv6Example { get; set; }
+
     /// <summary>The example's table or doc string lines, if the step takes one.</summary>
     public string? Argument { get; set; }
 

@@ -7,7 +7,9 @@ namespace Alpy.Specs.Steps.Dut;
 /// <summary>
 /// The default driver: configures Rabbit (or any Linux DUT with nft, tc and /proc/sys) over its console. Filter
 /// rules go to the forward chain of table <c>inet alpy</c> (stateful unless a rule says otherwise), reroutes and balancing to the prerouting chain and
-/// masquerade to the postrouting chain of table <c>ip alpy_nat</c>, rate limits to a tbf qdisc. Each rule is one
+/// masquerade to the postrouting chain of table <c>inet alpy_nat</c>, rate limits to a tbf qdisc. The inet tables see
+/// both families: a filter rule covers IPv4 and IPv6 unless it names one (<c>meta nfproto</c>), a reroute or balance
+/// applies to the family of its addresses, masquerade to both (NAT66 for IPv6). Each rule is one
 /// console line: <c>nft 'SETUP; add rule ...'</c>, where the setup (tables and chains) is idempotent and every
 /// value is a validated number, address or interface name, and the whole script is quoted. Interface names follow
 /// Rabbit's contract: link N is ethN, VLAN V on link N is ethN.V.
@@ -17,8 +19,8 @@ public sealed class RabbitNftDriver(IDutConsole console) : IDutDriver
     /// <summary>The chains the rules go to, created on first use (the DUT's reset flushes them).</summary>
     internal const string Setup =
         "add table inet alpy; add chain inet alpy forward { type filter hook forward priority filter; policy accept; }; "
-        + "add table ip alpy_nat; add chain ip alpy_nat prerouting { type nat hook prerouting priority dstnat; }; "
-        + "add chain ip alpy_nat postrouting { type nat hook postrouting priority srcnat; }";
+        + "add table inet alpy_nat; add chain inet alpy_nat prerouting { type nat hook prerouting priority dstnat; }; "
+        + "add chain inet alpy_nat postrouting { type nat hook postrouting priority srcnat; }";
 
     public Task SetForwardingAsync(bool enabled, CancellationToken cancellationToken = default)
     {
@@ -39,14 +41,16 @@ public sealed class RabbitNftDriver(IDutConsole console) : IDutDriver
     public Task RerouteAsync(RerouteRule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        var family = Nfproto(rule.ToAddress);
         return NftAsync(rule.ToString(),
-            $"add rule ip alpy_nat prerouting {Transport(rule.Protocol)} dport {rule.Port} dnat to {rule.ToAddress}:{rule.ToPort}", cancellationToken);
+            $"add rule inet alpy_nat prerouting meta nfproto {family} {Transport(rule.Protocol)} dport {rule.Port} dnat {Ip(family)} to {Values.IpAddressText.ForPort(rule.ToAddress)}:{rule.ToPort}",
+            cancellationToken);
     }
 
     public Task MasqueradeAsync(MasqueradeRule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return NftAsync(rule.ToString(), $"add rule ip alpy_nat postrouting oifname \"{Interface(rule.Out)}\" masquerade", cancellationToken);
+        return NftAsync(rule.ToString(), $"add rule inet alpy_nat postrouting oifname \"{Interface(rule.Out)}\" masquerade", cancellationToken);
     }
 
     public Task LimitAsync(RateLimitRule rule, CancellationToken cancellationToken = default)
@@ -78,8 +82,9 @@ public sealed class RabbitNftDriver(IDutConsole console) : IDutDriver
             next = last + 1;
         }
 
+        var ip = Ip(Nfproto(rule.Address));
         return NftAsync(rule.ToString(), string.Create(CultureInfo.InvariantCulture,
-            $"add rule ip alpy_nat prerouting ip daddr {rule.Address} {Transport(rule.Protocol)} dport {rule.Port} dnat to numgen inc mod {next} map {{ {map} }}"),
+            $"add rule inet alpy_nat prerouting {ip} daddr {rule.Address} {Transport(rule.Protocol)} dport {rule.Port} dnat {ip} to numgen inc mod {next} map {{ {map} }}"),
             cancellationToken);
     }
 
@@ -91,12 +96,21 @@ public sealed class RabbitNftDriver(IDutConsole console) : IDutDriver
     private static string Match(TrafficSelector traffic)
     {
         var parts = new List<string>();
+        if (traffic.Family is { } family)
+            parts.Add(family == IpFamily.Ipv6 ? "meta nfproto ipv6" : "meta nfproto ipv4");
         if (traffic.From is { } from)
             parts.Add($"iifname \"{Interface(from)}\"");
         if (traffic.To is { } to)
             parts.Add($"oifname \"{Interface(to)}\"");
         if (traffic.Protocol is { } protocol)
-            parts.Add(traffic.Port is { } port ? $"{Transport(protocol)} dport {port}" : $"meta l4proto {Transport(protocol)}");
+            parts.Add(traffic.Port is { } port ? $"{Transport(protocol)} dport {port}"
+                : protocol != TrafficProtocol.Icmp ? $"meta l4proto {Transport(protocol)}"
+                : traffic.Family switch
+                {
+                    IpFamily.Ipv4 => "meta l4proto icmp",
+                    IpFamily.Ipv6 => "meta l4proto ipv6-icmp",
+                    _ => "meta l4proto { icmp, ipv6-icmp }", // "ICMP" in words: ping and its errors in either family
+                });
         return string.Join(' ', parts); // no protocol: all the traffic the forward chain sees
     }
 
@@ -106,6 +120,13 @@ public sealed class RabbitNftDriver(IDutConsole console) : IDutDriver
         _ when rule.Traffic.Protocol == TrafficProtocol.Tcp => "reject with tcp reset",
         _ => "reject with icmpx type port-unreachable",
     };
+
+    /// <summary>nft's name of the address's family (meta nfproto).</summary>
+    private static string Nfproto(System.Net.IPAddress address) =>
+        address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "ipv6" : "ipv4";
+
+    /// <summary>nft's protocol word for addresses of the family: ip or ip6.</summary>
+    private static string Ip(string nfproto) => nfproto == "ipv6" ? "ip6" : "ip";
 
     private static string Transport(TrafficProtocol protocol) => protocol switch
     {

@@ -6,21 +6,30 @@ namespace Alpy.Specs.Steps.Dut;
 /// <summary>
 /// The traffic a DUT rule names, in the words of the steps: <c>ICMP</c>, <c>TCP port 8080</c>,
 /// <c>UDP port 5353 from link 0 to link 1</c>, <c>traffic from VLAN 10 on link 1 to VLAN 20 on link 1</c>.
-/// A null protocol means all IP traffic.
+/// A null protocol means all IP traffic. A leading <c>IPv4</c> or <c>IPv6</c> limits the rule to that family
+/// (<c>IPv4 TCP port 22</c>); without it a rule covers both, as a tester means "drop SSH" (ICMP then means ICMP and ICMPv6).
 /// </summary>
 public sealed record TrafficSelector(TrafficProtocol? Protocol, Port? Port = null, DutPort? From = null, DutPort? To = null)
 {
     /// <summary>The grammar, for messages and the step catalogue.</summary>
-    public const string Grammar = "ICMP | TCP | UDP | traffic, then optionally: port P, from ENDPOINT, to ENDPOINT (ENDPOINT: link N or VLAN V on link N)";
+    public const string Grammar = "[IPv4 | IPv6] ICMP | TCP | UDP | traffic, then optionally: port P, from ENDPOINT, to ENDPOINT (ENDPOINT: link N or VLAN V on link N)";
+
+    /// <summary>The one family the rule is limited to; null for both.</summary>
+    public IpFamily? Family { get; init; }
 
     /// <exception cref="StepValueException">The text does not follow <see cref="Grammar"/>, or names a port for ICMP or all traffic.</exception>
     public static TrafficSelector Parse(string? text)
     {
         var words = new Words(text ?? "", "traffic", $"write {Grammar}; e.g. TCP port 8080 from link 0 to link 1.");
         var first = words.Next();
+        var family = IpFamilies.TryParse(first);
+        if (family is not null)
+            first = words.Next();
         TrafficProtocol? protocol = string.Equals(first, "traffic", StringComparison.OrdinalIgnoreCase) ? null
             : first is not null && first.ToUpperInvariant() is "TCP" or "UDP" or "ICMP" ? TrafficProtocols.Parse(first)
-            : throw words.Error($"it starts with \"{StepValueException.Shown(first)}\", not ICMP, TCP, UDP or traffic");
+            : throw words.Error(family is null
+                ? $"it starts with \"{StepValueException.Shown(first)}\", not IPv4, IPv6, ICMP, TCP, UDP or traffic"
+                : $"\"{StepValueException.Shown(first)}\" follows {family.Value.Name()}, not ICMP, TCP, UDP or traffic");
         Port? port = null;
         DutPort? from = null, to = null;
         while (words.Next() is { } word)
@@ -43,12 +52,12 @@ public sealed record TrafficSelector(TrafficProtocol? Protocol, Port? Port = nul
             }
         }
 
-        return new TrafficSelector(protocol, port, from, to);
+        return new TrafficSelector(protocol, port, from, to) { Family = family };
     }
 
     public override string ToString()
     {
-        var text = new StringBuilder(Protocol?.Name() ?? "traffic");
+        var text = new StringBuilder(Family is { } family ? family.Name() + " " : "").Append(Protocol?.Name() ?? "traffic");
         if (Port is { } port)
             text.Append(" port ").Append(port);
         if (From is not null)

@@ -70,7 +70,7 @@ public sealed class ScenarioApps(ScenarioLab lab)
 
     /// <summary>The servers on <paramref name="node"/> (on <paramref name="address"/>, or on all addresses).</summary>
     public IReadOnlyList<RunningServer> ServersOn(LabNode node, IPAddress address) =>
-        [.. _servers.Where(s => s.Server.Node.ContainerId == node.ContainerId && (s.Address.Equals(address) || s.Address.Equals(IPAddress.Any)))];
+        [.. _servers.Where(s => s.Server.Node.ContainerId == node.ContainerId && (s.Address.Equals(address) || s.Address.Equals(IPAddress.Any) || s.Address.Equals(IPAddress.IPv6Any)))];
 
     /// <summary>What a running server printed so far.</summary>
     public static async Task<ContainerOutput> OutputAsync(RunningServer server, CancellationToken cancellationToken)
@@ -104,7 +104,7 @@ public sealed class ScenarioApps(ScenarioLab lab)
 
 /// <summary>A server a scenario started, what it serves and where.</summary>
 /// <param name="Server">Its app container.</param>
-/// <param name="Address">The address it is bound to (0.0.0.0 for all of its node's addresses).</param>
+/// <param name="Address">The address it is bound to (0.0.0.0 or :: for all of its node's addresses).</param>
 /// <param name="Port">Its port.</param>
 /// <param name="What">The step's words, e.g. "node 1 listens on TCP port 88".</param>
 public sealed record RunningServer(AppServer Server, IPAddress Address, Values.Port Port, string What);

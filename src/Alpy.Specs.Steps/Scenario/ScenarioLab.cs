@@ -152,10 +152,43 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario, FeatureC
             return (found, found.Address);
         }
 
-        var owner = Lease.Lab.Nodes.FirstOrDefault(n => n.Ipv4.NodeAddresses.Contains(host.Address!))
-            ?? throw new StepValueException($"No node holds {host.Address} in this scenario's topology; its hosts are {string.Join(", ", Lease.Lab.Nodes.SelectMany(n => n.Ipv4.NodeAddresses.Select(a => $"{a} ({NodeName(n)})")))}.");
+        var owner = Lease.Lab.Nodes.FirstOrDefault(n => Addresses(n).Contains(host.Address!))
+            ?? throw new StepValueException($"No node holds {host.Address} in this scenario's topology; its hosts are {string.Join(", ", Lease.Lab.Nodes.SelectMany(n => Addresses(n).Select(a => $"{a} ({NodeName(n)})")))}.");
         return (owner, host.Address!);
     }
+
+    /// <summary>
+    /// The node of <paramref name="host"/>, checked to have an address of <paramref name="to"/>'s family: traffic to an IPv6
+    /// address from a node on an IPv4-only link would fail for a reason that is the scenario's, not the DUT's.
+    /// </summary>
+    /// <exception cref="StepValueException">The topology has no such node, or the node has no address of that family.</exception>
+    public LabNode Sender(HostRef host, IPAddress to)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        var (node, _) = Host(host);
+        if (to.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && node.Ipv6 is null)
+            throw new StepValueException($"{host} cannot send to the IPv6 address {to}: {NodeName(node)}'s {Where(node)} is IPv4-only in this scenario's topology "
+                + $"({node.Ipv4.Subnet}); give it an IPv6 row in the links table (network, DUT address, hosts), or send to an IPv4 address.");
+        return node;
+    }
+
+    /// <summary>The DUT's address on <paramref name="host"/>'s subnet of the family named (IPv4 or IPv6).</summary>
+    /// <exception cref="StepValueException">The host's link has no subnet of that family.</exception>
+    public IPAddress DutAddress(HostRef host, bool ipv6)
+    {
+        var (node, _) = Host(host);
+        if (!ipv6)
+            return node.DutAddress;
+        return node.Ipv6?.DutAddress ?? throw new StepValueException(
+            $"{host}'s {Where(node)} is IPv4-only in this scenario's topology ({node.Ipv4.Subnet}), so the DUT has no IPv6 address there; give it an IPv6 row in the links table.");
+    }
+
+    private static string Where(LabNode node) => node.VlanId is { } vlan
+        ? string.Create(CultureInfo.InvariantCulture, $"VLAN {vlan} on link {node.Link}")
+        : string.Create(CultureInfo.InvariantCulture, $"link {node.Link}");
+
+    private static IEnumerable<IPAddress> Addresses(LabNode node) =>
+        node.Ipv6 is null ? node.Ipv4.NodeAddresses : node.Ipv4.NodeAddresses.Concat(node.Ipv6.NodeAddresses);
 
     /// <summary>The link number, checked against the topology.</summary>
     /// <exception cref="StepValueException">The topology has no such link.</exception>

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Net.Sockets;
 using Alpy.Lab.Topology;
 using Alpy.Specs.Steps.Values;
 using Reqnroll;
@@ -13,8 +13,9 @@ namespace Alpy.Specs.Steps.Topology;
 /// | 1    |      | 192.168.1.0/24  | 192.168.1.1  | 192.168.1.2 192.168.1.3 |
 /// | 1    | 10   | 192.168.10.0/24 | 192.168.10.1 | 192.168.10.2            |
 /// </code>
-/// Every link has one row without a VLAN (its untagged subnet) and may have VLAN rows. Errors name the row,
-/// the column and the value.
+/// Every link has one row without a VLAN (its untagged subnet) and may have VLAN rows; a link or VLAN with an IPv6
+/// network too (dual-stack) has a second row, with the same link and vlan cells:
+/// <c>| 0 | | 2001:db8:0::/64 | 2001:db8:0::1 | 2001:db8:0::2 |</c>. Errors name the row, the column and the value.
 /// </summary>
 public static class TopologyTable
 {
@@ -31,7 +32,8 @@ public static class TopologyTable
         if (table.RowCount > LabTopology.MaxLinks * (1 + LabTopology.MaxVlansPerLink))
             throw new StepValueException($"The links table has {table.RowCount} rows; a lab has at most {LabTopology.MaxLinks} links with {LabTopology.MaxVlansPerLink} VLANs each.");
 
-        var links = new SortedDictionary<int, (SubnetPlan? Plan, List<VlanSpec> Vlans)>();
+        // Per link, per VLAN (0: the link itself), one plan per family.
+        var rows = new SortedDictionary<int, SortedDictionary<int, (SubnetPlan? V4, SubnetPlan? V6)>>();
         var row = 0;
         foreach (var cells in table.Rows)
         {
@@ -39,36 +41,39 @@ public static class TopologyTable
             string Cell(string column) => columns.TryGetValue(column, out var index) ? cells[index].Trim() : "";
             var link = InRow(row, "link", () => LinkNumber.Parse(Cell("link")));
             var vlanText = Cell("vlan");
-            int? vlan = vlanText.Length == 0 ? null : InRow(row, "vlan", () => LinkNumber.ParseVlan(vlanText));
+            var vlan = vlanText.Length == 0 ? 0 : InRow(row, "vlan", () => LinkNumber.ParseVlan(vlanText));
             var plan = InRow(row, "network, DUT address or hosts", () => Plan(Cell("network"), Cell("DUT address"), Cell("hosts")));
-            var entry = links.TryGetValue(link, out var existing) ? existing : (null, []);
-            if (vlan is null)
-            {
-                if (entry.Plan is not null)
-                    throw new StepValueException($"Row {row} of the links table: link {link} has a row without a VLAN already; give each link one untagged row (its own subnet) and one row per VLAN.");
-                entry.Plan = plan;
-            }
-            else
-            {
-                entry.Vlans.Add(new VlanSpec { Id = vlan.Value, Ipv4 = plan });
-            }
-
-            links[link] = entry;
+            var ofLink = rows.TryGetValue(link, out var existing) ? existing : rows[link] = [];
+            var entry = ofLink.TryGetValue(vlan, out var found) ? found : default;
+            var v6 = plan.Subnet.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6;
+            if ((v6 ? entry.V6 : entry.V4) is not null)
+                throw new StepValueException($"Row {row} of the links table: {(vlan == 0 ? $"link {link}" : $"VLAN {vlan} on link {link}")} has an {(v6 ? "IPv6" : "IPv4")} row already; "
+                    + "give each link (and each VLAN) one row per address family: one IPv4 network, one IPv6 network.");
+            ofLink[vlan] = v6 ? entry with { V6 = plan } : entry with { V4 = plan };
         }
 
         var expected = 0;
-        foreach (var (link, entry) in links)
+        foreach (var (link, ofLink) in rows)
         {
             if (link != expected)
                 throw new StepValueException($"The links table has no link {expected}; number the links 0, 1, 2, ... without gaps (the DUT's interfaces in order).");
-            if (entry.Plan is null)
+            if (!ofLink.ContainsKey(0))
                 throw new StepValueException($"The links table has VLAN rows for link {link} but no row for the link itself; add one with an empty vlan cell and the link's untagged subnet.");
+            foreach (var (vlan, plans) in ofLink)
+                if (plans.V4 is null)
+                    throw new StepValueException($"The links table gives {(vlan == 0 ? $"link {link}" : $"VLAN {vlan} on link {link}")} an IPv6 network ({plans.V6!.Subnet}) but no IPv4 one; "
+                        + "IPv6-only links are not supported: add a row with its IPv4 network too (a dual-stack link).");
             expected++;
         }
 
         var topology = new LabTopology
         {
-            Links = [.. links.Values.Select(e => new LinkSpec { Ipv4 = e.Plan!, Vlans = [.. e.Vlans] })],
+            Links = [.. rows.Values.Select(l => new LinkSpec
+            {
+                Ipv4 = l[0].V4!,
+                Ipv6 = l[0].V6,
+                Vlans = [.. l.Where(v => v.Key != 0).Select(v => new VlanSpec { Id = v.Key, Ipv4 = v.Value.V4!, Ipv6 = v.Value.V6 })],
+            })],
         };
         try
         {
@@ -82,26 +87,34 @@ public static class TopologyTable
 
     private static SubnetPlan Plan(string network, string dutAddress, string hosts)
     {
-        if (!network.Contains('/', StringComparison.Ordinal))
-            throw StepValueException.Invalid(network, "a network", "write it as ADDRESS/PREFIX, e.g. 192.168.1.0/24.");
-        var prefixText = network[(network.IndexOf('/', StringComparison.Ordinal) + 1)..];
-        Ipv4.Parse(network[..network.IndexOf('/', StringComparison.Ordinal)]);
-        if (NodeRef.Number(prefixText, 0, 32) is null)
-            throw StepValueException.Invalid(network, "an IPv4 network", "its prefix length after '/' must be 0 to 32, e.g. 192.168.1.0/24.");
-        Ipv4.Parse(dutAddress);
+        var slash = network.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0)
+            throw StepValueException.Invalid(network, "a network", "write it as ADDRESS/PREFIX, e.g. 192.168.1.0/24 or 2001:db8:1::/64.");
+        var family = IpAddressText.Family(IpAddressText.Parse(network[..slash]));
+        var bits = family == "IPv6" ? 128 : 32;
+        if (NodeRef.Number(network[(slash + 1)..], 0, bits) is null)
+            throw StepValueException.Invalid(network, $"an {family} network", $"its prefix length after '/' must be 0 to {bits}, e.g. {(bits == 32 ? "192.168.1.0/24" : "2001:db8:1::/64")}.");
+        SameFamily(IpAddressText.Parse(dutAddress), "DUT address", network, family);
         var hostList = hosts.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (hostList.Length == 0)
             throw StepValueException.Invalid(hosts, "a list of hosts", "give at least one address, several separated by spaces, e.g. 192.168.1.2 192.168.1.3.");
         foreach (var host in hostList)
-            Ipv4.Parse(host);
+            SameFamily(IpAddressText.Parse(host), "host", network, family);
         try
         {
-            return SubnetPlan.Parse(network, dutAddress, hostList);
+            return SubnetPlan.Parse(network, dutAddress.Trim('[', ']'), [.. hostList.Select(h => h.Trim('[', ']'))]);
         }
         catch (InvalidTopologyException e)
         {
             throw new StepValueException(e.Message.Replace("Invalid lab topology: ", "", StringComparison.Ordinal), e);
         }
+    }
+
+    private static void SameFamily(System.Net.IPAddress address, string what, string network, string family)
+    {
+        if (IpAddressText.Family(address) != family)
+            throw new StepValueException($"The {what} {address} is {IpAddressText.Family(address)} but the network {network} is {family}; "
+                + "write each family on a row of its own (one row with the IPv4 network, one with the IPv6 network).");
     }
 
     private static Dictionary<string, int> ColumnIndexes(IReadOnlyList<string> header)

@@ -44,8 +44,17 @@ public static class ToolOutput
         [.. Lines(stderr).Where(l => l.StartsWith("alpy-received ", StringComparison.Ordinal)).Select(l =>
         {
             var parts = l.Split(' ', 4);
-            return new Receipt(parts.Length > 1 ? parts[1] : "?", parts.Length > 2 ? parts[2] : "?", parts.Length > 3 ? parts[3] : "");
+            return new Receipt(parts.Length > 1 ? Sender(parts[1]) : "?", parts.Length > 2 ? parts[2] : "?", parts.Length > 3 ? parts[3] : "");
         })];
+
+    /// <summary>
+    /// A sender as the steps write it. A dual-stack server (an IPv6 socket that takes IPv4 too) sees an IPv4 peer as
+    /// ::ffff:192.168.0.2, and socat writes IPv6 peers in brackets; both are shown as the plain address.
+    /// </summary>
+    private static string Sender(string text) =>
+        System.Net.IPAddress.TryParse(text.Trim('[', ']'), out var address)
+            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+            : text;
 
     /// <summary>The receiver's throughput from iperf3 -J, or the error iperf3 reported.</summary>
     /// <exception cref="FormatException">The output is not iperf3's JSON; the message quotes its start.</exception>

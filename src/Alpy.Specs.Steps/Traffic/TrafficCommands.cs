@@ -32,21 +32,21 @@ public static class TrafficCommands
     public static IReadOnlyList<string> Connect(IPAddress to, Port port, TimeSpan wait)
     {
         ArgumentNullException.ThrowIfNull(to);
-        return ["socat", "-u", "OPEN:/dev/null", $"TCP:{to}:{port},connect-timeout={Seconds(wait)}"];
+        return ["socat", "-u", "OPEN:/dev/null", $"TCP:{IpAddressText.ForPort(to)}:{port},connect-timeout={Seconds(wait)}"];
     }
 
     /// <summary>One line out, one line back (alpy-ask).</summary>
     public static IReadOnlyList<string> Ask(TrafficProtocol protocol, IPAddress to, Port port, TimeSpan wait, string message)
     {
         ArgumentNullException.ThrowIfNull(to);
-        return ["alpy-ask", Transport(protocol), to.ToString(), port.ToString(), Seconds(wait), MessageText.Parse(message)];
+        return ["alpy-ask", Transport(protocol), IpAddressText.ForPort(to), port.ToString(), Seconds(wait), MessageText.Parse(message)];
     }
 
     /// <summary><paramref name="count"/> HTTP GETs of / (alpy-http-get).</summary>
     public static IReadOnlyList<string> HttpGet(int count, IPAddress to, Port port, TimeSpan wait)
     {
         ArgumentNullException.ThrowIfNull(to);
-        return ["alpy-http-get", Text(count), to.ToString(), port.ToString(), Seconds(wait)];
+        return ["alpy-http-get", Text(count), IpAddressText.ForPort(to), port.ToString(), Seconds(wait)];
     }
 
     /// <summary>An echo server that reports each message and its sender (alpy-echo-server).</summary>
@@ -56,11 +56,11 @@ public static class TrafficCommands
         return ["alpy-echo-server", Transport(protocol), bind.ToString(), port.ToString()];
     }
 
-    /// <summary>An HTTP server whose page is <paramref name="body"/> (alpy-http-server).</summary>
+    /// <summary>An HTTP server whose page is <paramref name="body"/> (alpy-http-server; an IPv6 address in brackets, as busybox httpd -p takes it).</summary>
     public static IReadOnlyList<string> HttpServer(IPAddress bind, Port port, string body)
     {
         ArgumentNullException.ThrowIfNull(bind);
-        return ["alpy-http-server", bind.ToString(), port.ToString(), MessageText.Parse(body)];
+        return ["alpy-http-server", IpAddressText.ForPort(bind), port.ToString(), MessageText.Parse(body)];
     }
 
     /// <summary>An iperf3 server for one measurement.</summary>

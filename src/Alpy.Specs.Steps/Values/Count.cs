@@ -11,6 +11,9 @@ public static class Count
     /// <summary>An IPv4 TTL: 1 to 255.</summary>
     public static int Ttl(int value) => Check(value, 1, 255, "a TTL", "a TTL is 1 to 255, e.g. 64");
 
+    /// <summary>An IPv6 hop limit: 1 to 255.</summary>
+    public static int HopLimit(int value) => Check(value, 1, 255, "a hop limit", "a hop limit is 1 to 255, e.g. 64");
+
     /// <summary>A measurement's duration in seconds: 1 to 30.</summary>
     public static int Seconds(int value) => Check(value, 1, 30, "a duration", "measure for 1 to 30 seconds, e.g. 3");
 

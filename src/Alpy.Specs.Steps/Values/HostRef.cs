@@ -11,7 +11,7 @@ public sealed record HostRef(NodeRef? Node, IPAddress? Address)
     /// <summary>From the step's text: the node part or the address part of <c>node N[.V]</c> / <c>host ADDRESS</c>.</summary>
     public static HostRef Parse(string? node, string? address) =>
         !string.IsNullOrEmpty(node) ? new HostRef(NodeRef.Parse(node), null)
-        : !string.IsNullOrEmpty(address) ? new HostRef(null, Ipv4.Parse(address))
+        : !string.IsNullOrEmpty(address) ? new HostRef(null, IpAddressText.Parse(address))
         : throw StepValueException.Invalid(node ?? address, "a node or host", "write node 0, node 1.10 or host 192.168.1.3.");
 
     public override string ToString() => Node?.ToString() ?? $"host {Address}";

@@ -29,7 +29,7 @@ public sealed class DutProfileTests
         var arguments = Profile.AddressPlanArguments(topology).ToList();
 
         arguments.Should().Equal(
-            "rabbit.addr=192.168.0.1/24+fd00:a1b0::1/64,192.168.1.1/24+fd00:a1b0:1::1/64",
+            "rabbit.addr=192.168.0.1/24+2001:db8::1/64,192.168.1.1/24+2001:db8:1::1/64",
             "rabbit.vlan=0.10=10.10.0.1/24");
     }
 

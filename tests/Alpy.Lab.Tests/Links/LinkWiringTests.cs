@@ -50,6 +50,51 @@ public sealed class LinkWiringTests(ToolsImageFixture tools) : IClassFixture<Too
     }
 
     [Fact]
+    public async Task Given_a_dual_stack_link_When_wired_Then_the_node_has_IPv6_on_its_addresses_usable_at_once_and_its_first_address_as_source()
+    {
+        using var docker = LabDocker.Client();
+        using var lease = new RunRegistry().Register();
+        var run = lease.Id;
+        var topology = new LabTopology
+        {
+            Links =
+            [
+                new LinkSpec { Ipv4 = SubnetPlan.Parse("192.168.0.0/24", "192.168.0.1", "192.168.0.2") },
+                new LinkSpec
+                {
+                    Ipv4 = SubnetPlan.Parse("192.168.1.0/24", "192.168.1.1", "192.168.1.2"),
+                    Ipv6 = SubnetPlan.Parse("2001:db8:1::/64", "2001:db8:1::1", "2001:db8:1::2", "2001:db8:1::3"),
+                },
+            ],
+        };
+        var (wiring, _) = Wiring(docker, run, topology.Validate());
+        try
+        {
+            await wiring.CreateHostTapsAsync(0, TestContext.Current.CancellationToken);
+            await wiring.StartNodesAsync(TestContext.Current.CancellationToken);
+
+            await wiring.ConnectAsync(TestContext.Current.CancellationToken);
+
+            var node1 = wiring.Nodes.Single(n => n.Name == "node1");
+            var addresses = (await ExecRun.RunAsync(docker, node1.ContainerId, ["ip", "-6", "-o", "address", "show", "dev", node1.Interface],
+                TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).Output.Stdout;
+            addresses.Should().MatchRegex("inet6 2001:db8:1::2/64 scope global nodad", "Docker's IPv6-off default is undone and DAD is not waited for")
+                .And.MatchRegex("inet6 2001:db8:1::3/64 scope global nodad deprecated", "a further address is no source of the node's own traffic")
+                .And.NotContain("tentative");
+            var routes = await ExecRun.RunAsync(docker, node1.ContainerId, ["ip", "-6", "route"], TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+            routes.Output.Stdout.Should().Contain($"default via 2001:db8:1::1 dev {node1.Interface}");
+            var node0 = wiring.Nodes.Single(n => n.Name == "node0");
+            var v4only = await ExecRun.RunAsync(docker, node0.ContainerId, ["cat", "/proc/sys/net/ipv6/conf/all/disable_ipv6"], TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+            v4only.Output.Stdout.Trim().Should().Be("1", "an IPv4-only link's node keeps Docker's default");
+        }
+        finally
+        {
+            await TearDownAsync(docker, run, wiring);
+        }
+        (await LabDocker.ContainersOfRunAsync(docker, run.Value)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Given_taps_never_moved_When_torn_down_Then_the_leftover_host_taps_are_deleted()
     {
         using var docker = LabDocker.Client();

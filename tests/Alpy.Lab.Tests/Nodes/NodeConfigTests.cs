@@ -18,12 +18,14 @@ public sealed class NodeConfigTests
     }
 
     [Fact]
-    public void Given_an_ipv6_plan_When_the_batch_is_made_Then_addresses_skip_DAD_and_a_v6_default_route_is_added()
+    public void Given_an_ipv6_plan_When_the_batch_is_made_Then_addresses_skip_DAD_the_further_ones_are_no_source_and_a_v6_default_route_is_added()
     {
         var batch = NodeConfig.Batch("t", SubnetPlan.Parse("192.168.0.0/24", "192.168.0.1", "192.168.0.2"),
-            SubnetPlan.Parse("fd00:a1b0::/64", "fd00:a1b0::1", "fd00:a1b0::2"));
+            SubnetPlan.Parse("2001:db8::/64", "2001:db8::1", "2001:db8::2", "2001:db8::3"));
 
-        batch.Should().Contain("address add fd00:a1b0::2/64 dev t nodad\n").And.Contain("route add ::/0 via fd00:a1b0::1\n");
+        batch.Should().Contain("address add 2001:db8::2/64 dev t nodad\n")
+            .And.Contain("address add 2001:db8::3/64 dev t nodad preferred_lft 0\n", "IPv6 would take the newest address as the source")
+            .And.Contain("route add ::/0 via 2001:db8::1\n");
     }
 
     [Fact]

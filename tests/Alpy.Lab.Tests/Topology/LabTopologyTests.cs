@@ -16,7 +16,7 @@ public sealed class LabTopologyTests
         topology.Links[1].Ipv4.Subnet.ToString().Should().Be("192.168.1.0/24");
         topology.Links[1].Ipv4.DutAddress.ToString().Should().Be("192.168.1.1");
         topology.Links[1].Ipv4.NodeAddress.ToString().Should().Be("192.168.1.2");
-        topology.Links[1].Ipv6!.DutInterfaceAddress.Should().Be("fd00:a1b0:1::1/64");
+        topology.Links[1].Ipv6!.DutInterfaceAddress.Should().Be("2001:db8:1::1/64");
     }
 
     [Fact]

@@ -49,9 +49,22 @@ public sealed class StepCatalogueTests
 
         foreach (var step in steps)
         {
-            var text = step.Example[(step.Keyword.Length + 1)..];
-            var matching = patterns.Where(p => p.Step.Keyword == step.Keyword && p.Regex.IsMatch(text)).Select(p => p.Step.Expression).ToList();
-            matching.Should().Equal([step.Expression], $"the example \"{step.Example}\" must match its own step definition and no other");
+            foreach (var example in step.Ipv6Example is { } ipv6 ? [step.Example, ipv6.Split('\n')[0]] : new[] { step.Example })
+            {
+                var text = example[(step.Keyword.Length + 1)..];
+                var matching = patterns.Where(p => p.Step.Keyword == step.Keyword && p.Regex.IsMatch(text)).Select(p => p.Step.Expression).ToList();
+                matching.Should().Equal([step.Expression], $"the example \"{example}\" must match its own step definition and no other");
+            }
+        }
+    }
+
+    [Fact]
+    public void Given_every_step_that_takes_an_address_When_documented_Then_it_shows_an_IPv6_example_that_parses()
+    {
+        foreach (var step in StepCatalogue.Steps().Where(s => s.Parameters.Intersect(["address", "frames"]).Any()))
+        {
+            step.Ipv6Example.Should().NotBeNull($"{step.Expression} takes an address, so the catalogue shows it with IPv6 too")
+                .And.MatchRegex("[0-9a-f]*:[0-9a-f:]*:[0-9a-f]", step.Expression);
         }
     }
 

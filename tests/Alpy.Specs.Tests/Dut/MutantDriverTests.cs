@@ -20,7 +20,7 @@ public sealed class MutantDriverTests
         await driver.RerouteAsync(new RerouteRule(TrafficProtocol.Tcp, Port.Of(80), IPAddress.Parse("192.168.1.2"), Port.Of(88)), Token);
 
         console.Commands.Should().HaveCount(2);
-        console.Commands[1].Should().Contain("dnat to 192.168.1.2:88");
+        console.Commands[1].Should().Contain("dnat ip to 192.168.1.2:88");
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class MutantDriverTests
             [new Backend(IPAddress.Parse("192.168.1.2"), 1), new Backend(IPAddress.Parse("192.168.1.3"), 1)]), Token);
 
         console.Commands.Should().HaveCount(2, "filters, forwarding off, masquerade and limits are dropped");
-        console.Commands[0].Should().Contain("dnat to 192.168.1.2:89");
+        console.Commands[0].Should().Contain("dnat ip to 192.168.1.2:89");
         console.Commands[1].Should().Contain("map { 0 : 192.168.1.2 }");
     }
 
@@ -52,9 +52,23 @@ public sealed class MutantDriverTests
         await driver.MasqueradeAsync(new MasqueradeRule(new DutPort(1)), Token);
 
         console.Commands.Should().HaveCount(2);
-        console.Commands[0].Should().EndWith("add rule inet alpy forward iifname \"eth1\" oifname \"eth0\" meta l4proto icmp drop'")
+        console.Commands[0].Should().EndWith("add rule inet alpy forward iifname \"eth1\" oifname \"eth0\" meta l4proto { icmp, ipv6-icmp } drop'")
             .And.NotContain("ct state", "the rule now also stops the replies of flows link 0 started");
         console.Commands[1].Should().Contain("masquerade");
+    }
+
+    [Fact]
+    public async Task Given_the_forget_IPv6_mutant_When_filter_rules_are_applied_Then_a_rule_for_both_families_covers_IPv4_only_and_one_for_IPv6_is_kept()
+    {
+        var console = new RecordingConsole();
+        var driver = new MutantDriver(new RabbitNftDriver(console), DutMutant.ForgetIpv6);
+
+        await driver.FilterAsync(new FilterRule(FilterAction.Drop, TrafficSelector.Parse("TCP port 22")), Token);
+        await driver.FilterAsync(new FilterRule(FilterAction.Drop, TrafficSelector.Parse("IPv6 TCP port 22")), Token);
+
+        console.Commands.Should().HaveCount(2);
+        console.Commands[0].Should().EndWith("meta nfproto ipv4 tcp dport 22 drop'", "the classic hole: IPv6 is left open");
+        console.Commands[1].Should().EndWith("meta nfproto ipv6 tcp dport 22 drop'", "a rule that names IPv6 is what the tester wrote");
     }
 
     [Fact]
@@ -63,6 +77,7 @@ public sealed class MutantDriverTests
         DutMutants.Parse("all").Should().Be(DutMutants.All);
         DutMutants.Parse("ignore-filters, no-rate-limit").Should().Be(DutMutant.IgnoreFilters | DutMutant.NoRateLimit);
         DutMutants.Parse("stateless-filters").Should().Be(DutMutant.StatelessFilters);
+        DutMutants.Parse("forget-ipv6").Should().Be(DutMutant.ForgetIpv6);
         DutMutants.Parse("").Should().Be(DutMutant.None);
         FluentActions.Invoking(() => DutMutants.Parse("drop-everything")).Should().Throw<FormatException>().WithMessage("*\"drop-everything\"*ignore-filters*");
     }

@@ -28,7 +28,7 @@ public sealed class RabbitNftDriverTests
     [Theory]
     [InlineData(TrafficProtocol.Tcp, "meta l4proto tcp reject with tcp reset")]
     [InlineData(TrafficProtocol.Udp, "meta l4proto udp reject with icmpx type port-unreachable")]
-    [InlineData(TrafficProtocol.Icmp, "meta l4proto icmp reject with icmpx type port-unreachable")]
+    [InlineData(TrafficProtocol.Icmp, "meta l4proto { icmp, ipv6-icmp } reject with icmpx type port-unreachable")]
     public async Task Given_a_reject_rule_When_applied_Then_TCP_gets_a_reset_and_the_rest_an_ICMP_port_unreachable(TrafficProtocol protocol, string expected)
     {
         var console = new RecordingConsole();
@@ -46,7 +46,7 @@ public sealed class RabbitNftDriverTests
         await new RabbitNftDriver(console).FilterAsync(new FilterRule(FilterAction.Drop,
             new TrafficSelector(TrafficProtocol.Icmp, null, new DutPort(1), new DutPort(0)), RepliesIncluded: true), Token);
 
-        Rule(console).Should().Be("add rule inet alpy forward iifname \"eth1\" oifname \"eth0\" meta l4proto icmp drop");
+        Rule(console).Should().Be("add rule inet alpy forward iifname \"eth1\" oifname \"eth0\" meta l4proto { icmp, ipv6-icmp } drop");
     }
 
     [Fact]
@@ -67,7 +67,31 @@ public sealed class RabbitNftDriverTests
 
         await new RabbitNftDriver(console).RerouteAsync(new RerouteRule(TrafficProtocol.Udp, Port.Of(53), IPAddress.Parse("192.168.1.2"), Port.Of(5353)), Token);
 
-        Rule(console).Should().Be("add rule ip alpy_nat prerouting udp dport 53 dnat to 192.168.1.2:5353");
+        Rule(console).Should().Be("add rule inet alpy_nat prerouting meta nfproto ipv4 udp dport 53 dnat ip to 192.168.1.2:5353");
+    }
+
+    [Fact]
+    public async Task Given_a_reroute_to_an_IPv6_address_When_applied_Then_it_rewrites_IPv6_traffic_only()
+    {
+        var console = new RecordingConsole();
+
+        await new RabbitNftDriver(console).RerouteAsync(new RerouteRule(TrafficProtocol.Tcp, Port.Of(80), IPAddress.Parse("2001:db8:1::2"), Port.Of(88)), Token);
+
+        Rule(console).Should().Be("add rule inet alpy_nat prerouting meta nfproto ipv6 tcp dport 80 dnat ip6 to [2001:db8:1::2]:88");
+    }
+
+    [Theory]
+    [InlineData("IPv4 TCP port 22 from link 0 to link 1", "meta nfproto ipv4 iifname \"eth0\" oifname \"eth1\" tcp dport 22 drop")]
+    [InlineData("IPv6 ICMP", "meta nfproto ipv6 meta l4proto ipv6-icmp drop")]
+    [InlineData("IPv4 ICMP", "meta nfproto ipv4 meta l4proto icmp drop")]
+    [InlineData("TCP port 22", "tcp dport 22 drop")]
+    public async Task Given_a_rule_with_or_without_a_family_When_applied_Then_it_names_that_family_or_covers_both(string traffic, string expected)
+    {
+        var console = new RecordingConsole();
+
+        await new RabbitNftDriver(console).FilterAsync(new FilterRule(FilterAction.Drop, TrafficSelector.Parse(traffic)), Token);
+
+        Rule(console).Should().Be("add rule inet alpy forward ct state != { established, related } " + expected);
     }
 
     [Fact]
@@ -78,7 +102,18 @@ public sealed class RabbitNftDriverTests
         await new RabbitNftDriver(console).BalanceAsync(new BalanceRule(TrafficProtocol.Tcp, IPAddress.Parse("192.168.1.100"), Port.Of(80),
             [new Backend(IPAddress.Parse("192.168.1.2"), 3), new Backend(IPAddress.Parse("192.168.1.3"), 1)]), Token);
 
-        Rule(console).Should().Be("add rule ip alpy_nat prerouting ip daddr 192.168.1.100 tcp dport 80 dnat to numgen inc mod 4 map { 0-2 : 192.168.1.2, 3 : 192.168.1.3 }");
+        Rule(console).Should().Be("add rule inet alpy_nat prerouting ip daddr 192.168.1.100 tcp dport 80 dnat ip to numgen inc mod 4 map { 0-2 : 192.168.1.2, 3 : 192.168.1.3 }");
+    }
+
+    [Fact]
+    public async Task Given_IPv6_backends_When_balancing_Then_the_rule_matches_and_rewrites_IPv6()
+    {
+        var console = new RecordingConsole();
+
+        await new RabbitNftDriver(console).BalanceAsync(new BalanceRule(TrafficProtocol.Tcp, IPAddress.Parse("2001:db8:1::100"), Port.Of(80),
+            [new Backend(IPAddress.Parse("2001:db8:1::2"), 1), new Backend(IPAddress.Parse("2001:db8:1::3"), 1)]), Token);
+
+        Rule(console).Should().Be("add rule inet alpy_nat prerouting ip6 daddr 2001:db8:1::100 tcp dport 80 dnat ip6 to numgen inc mod 2 map { 0 : 2001:db8:1::2, 1 : 2001:db8:1::3 }");
     }
 
     [Fact]
@@ -90,7 +125,7 @@ public sealed class RabbitNftDriverTests
         await driver.MasqueradeAsync(new MasqueradeRule(new DutPort(1)), Token);
         await driver.LimitAsync(new RateLimitRule(new DutPort(1, 10), Rate.Parse("2", "Mbit/s")), Token);
 
-        console.Commands[0].Should().EndWith("; add rule ip alpy_nat postrouting oifname \"eth1\" masquerade'");
+        console.Commands[0].Should().EndWith("; add rule inet alpy_nat postrouting oifname \"eth1\" masquerade'");
         console.Commands[1].Should().Be("tc qdisc replace dev eth1.10 root tbf rate 2000kbit burst 25000 latency 200ms");
     }
 

@@ -26,7 +26,7 @@ public sealed class ScriptDriverTests
 
         console.Commands.Should().Equal(
             "'/mnt/share/alpy-dut' 'forward' 'off'",
-            "'/mnt/share/alpy-dut' 'filter' 'reject' 'udp' '53' '0' '1.10' 'new'",
+            "'/mnt/share/alpy-dut' 'filter' 'reject' 'udp' '53' '0' '1.10' 'new' 'both'",
             "'/mnt/share/alpy-dut' 'reroute' 'tcp' '80' '192.168.1.2' '88'",
             "'/mnt/share/alpy-dut' 'masquerade' '1'",
             "'/mnt/share/alpy-dut' 'limit' '1' '2000'",
@@ -41,4 +41,18 @@ public sealed class ScriptDriverTests
     [InlineData("/mnt/share/with space")]
     public void Given_an_unsafe_program_path_When_the_driver_is_made_Then_it_is_refused(string path) =>
         FluentActions.Invoking(() => new ScriptDriver(new RecordingConsole(), path)).Should().Throw<ArgumentException>().WithMessage("*absolute path*");
+
+    [Fact]
+    public async Task Given_rules_that_name_a_family_When_applied_by_the_script_driver_Then_the_last_word_names_it()
+    {
+        var console = new RecordingConsole();
+        var driver = new ScriptDriver(console, "/mnt/share/alpy-dut");
+
+        await driver.FilterAsync(new FilterRule(FilterAction.Drop, TrafficSelector.Parse("IPv6 TCP port 22")), Token);
+        await driver.FilterAsync(new FilterRule(FilterAction.Drop, TrafficSelector.Parse("IPv4 ICMP"), RepliesIncluded: true), Token);
+
+        console.Commands.Should().Equal(
+            "'/mnt/share/alpy-dut' 'filter' 'drop' 'tcp' '22' '-' '-' 'new' 'ipv6'",
+            "'/mnt/share/alpy-dut' 'filter' 'drop' 'icmp' '-' '-' '-' 'every' 'ipv4'");
+    }
 }

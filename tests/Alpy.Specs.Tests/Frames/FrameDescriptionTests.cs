@@ -22,14 +22,20 @@ public sealed class FrameDescriptionTests
     {
         foreach (var (singular, plural, _, hasPorts) in FrameDescription.Kinds)
         {
-            foreach (var words in new[] { $"a {singular} from 192.168.0.2 to 192.168.1.2 with TTL 63 tagged with VLAN 10", $"no untagged {plural}", $"3 {plural}" })
+            var v6 = singular.StartsWith("ICMPv6", StringComparison.Ordinal) || singular.StartsWith("neighbour", StringComparison.Ordinal) || singular == "IPv6 packet";
+            var v4 = singular.StartsWith("ICMP ", StringComparison.Ordinal) || singular == "IP packet";
+            List<string> descriptions = [$"no untagged {plural}", $"3 {plural}"];
+            if (!v6)
+                descriptions.Add($"a {singular} from 192.168.0.2 to 192.168.1.2 with TTL 63 tagged with VLAN 10");
+            if (!v4)
+                descriptions.Add($"a {singular} from 2001:db8::2 to [2001:db8:1::2] with hop limit 63 tagged with VLAN 10");
+            if (hasPorts && !v6)
+                descriptions.Add($"at least 2 {plural} from 192.168.0.2 port 1024 to 192.168.1.2 port 88");
+            if (hasPorts && !v4)
+                descriptions.Add($"at least 2 {plural} from 2001:db8::2 port 1024 to [2001:db8:1::2] port 88");
+            foreach (var words in descriptions)
             {
                 using var filter = new CaptureFilter(FrameDescription.Parse(words).Filter);
-            }
-
-            if (hasPorts)
-            {
-                using var withPorts = new CaptureFilter(FrameDescription.Parse($"at least 2 {plural} from 192.168.0.2 port 1024 to 192.168.1.2 port 88").Filter);
             }
         }
     }
@@ -83,6 +89,49 @@ public sealed class FrameDescriptionTests
         Matches("traffic from 192.168.0.2", RawFrame.Udp4("192.168.1.1", 53, "192.168.0.2", 40000)).Should().BeFalse();
     }
 
+    [Fact]
+    public void Given_IPv6_words_When_matched_Then_TCP_flags_ICMPv6_types_neighbour_discovery_and_the_hop_limit_are_read_from_the_IPv6_header()
+    {
+        const string words = "a TCP SYN to [2001:db8:1::2] port 22";
+
+        Matches(words, RawFrame.Tcp6("2001:db8::2", 40000, "2001:db8:1::2", 22, Syn)).Should().BeTrue();
+        Matches("a TCP SYN to 2001:db8:1::2 port 22", RawFrame.Tcp6("2001:db8::2", 40000, "2001:db8:1::2", 22, Syn)).Should().BeTrue("brackets are optional");
+        Matches(words, RawFrame.Tcp6("2001:db8::2", 40000, "2001:db8:1::2", 22, SynAck)).Should().BeFalse("a SYN-ACK is not a SYN");
+        Matches(words, RawFrame.Tcp6("2001:db8::2", 40000, "2001:db8:1::3", 22, Syn)).Should().BeFalse("another host");
+        Matches(words, RawFrame.Tcp4("192.168.0.2", 40000, "192.168.1.2", 22, Syn)).Should().BeFalse("IPv4");
+        Matches("a TCP SYN to port 22", RawFrame.Tcp4("192.168.0.2", 40000, "192.168.1.2", 22, Syn)).Should().BeTrue("TCP words cover both families");
+        Matches("a TCP SYN to port 22", RawFrame.Tcp6("2001:db8::2", 40000, "2001:db8:1::2", 22, Syn)).Should().BeTrue("TCP words cover both families");
+        Matches("a TCP reset from 2001:db8:1::2 port 22", RawFrame.Tcp6("2001:db8:1::2", 22, "2001:db8::2", 40000, Rst)).Should().BeTrue();
+        Matches("a UDP packet to 2001:db8:1::2 port 7", RawFrame.Udp6("2001:db8::2", 40000, "2001:db8:1::2", 7)).Should().BeTrue();
+
+        Matches("an ICMPv6 echo request to 2001:db8:1::2", RawFrame.Icmp6("2001:db8::2", "2001:db8:1::2", 128, 0)).Should().BeTrue();
+        Matches("an ICMPv6 echo request to 2001:db8:1::2", RawFrame.Icmp6("2001:db8:1::2", "2001:db8:1::2", 129, 0)).Should().BeFalse("a reply");
+        Matches("an ICMP echo request", RawFrame.Icmp6("2001:db8::2", "2001:db8:1::2", 128, 0)).Should().BeFalse("ICMP words are IPv4's");
+        Matches("an ICMPv6 echo request", RawFrame.Icmp4("192.168.0.2", "192.168.1.2", 8, 0)).Should().BeFalse("ICMPv6 words are IPv6's");
+        Matches("an ICMPv6 echo reply from 2001:db8:1::2", RawFrame.Icmp6("2001:db8:1::2", "2001:db8::2", 129, 0)).Should().BeTrue();
+        Matches("an ICMPv6 port unreachable", RawFrame.Icmp6("2001:db8::1", "2001:db8::2", 1, 4)).Should().BeTrue();
+        Matches("an ICMPv6 port unreachable", RawFrame.Icmp6("2001:db8::1", "2001:db8::2", 1, 1)).Should().BeFalse("administratively prohibited");
+        Matches("an ICMPv6 administratively prohibited", RawFrame.Icmp6("2001:db8::1", "2001:db8::2", 1, 1)).Should().BeTrue();
+        Matches("an ICMPv6 unreachable", RawFrame.Icmp6("2001:db8::1", "2001:db8::2", 1, 3)).Should().BeTrue();
+        Matches("an ICMPv6 time exceeded from 2001:db8::1", RawFrame.Icmp6("2001:db8::1", "2001:db8::2", 3, 0)).Should().BeTrue();
+        Matches("a neighbour solicitation", RawFrame.Icmp6("fe80::1", "ff02::1:ff00:2", 135, 0, hopLimit: 255)).Should().BeTrue();
+        Matches("a neighbour advertisement", RawFrame.Icmp6("fe80::1", "ff02::1:ff00:2", 135, 0, hopLimit: 255)).Should().BeFalse();
+        Matches("an ICMPv6 echo request with hop limit 63", RawFrame.Icmp6("2001:db8::2", "2001:db8:1::2", 128, 0, hopLimit: 63)).Should().BeTrue();
+        Matches("an ICMPv6 echo request with hop limit 63", RawFrame.Icmp6("2001:db8::2", "2001:db8:1::2", 128, 0, hopLimit: 64)).Should().BeFalse();
+        Matches("traffic from 2001:db8::2", RawFrame.Udp6("2001:db8::2", 40000, "2001:db8:1::2", 7)).Should().BeTrue("traffic is IPv4 and IPv6");
+        Matches("an IPv6 packet", RawFrame.Udp4("192.168.0.2", 40000, "192.168.1.2", 7)).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("an ICMPv6 echo request to 192.168.1.2", "192.168.1.2 is IPv4, ICMPv6 echo request is IPv6")]
+    [InlineData("an ICMP echo request to 2001:db8:1::2", "ICMP echo request is IPv4, 2001:db8:1::2 is IPv6")]
+    [InlineData("a TCP SYN from 192.168.0.2 to 2001:db8:1::2", "192.168.0.2 is IPv4, 2001:db8:1::2 is IPv6")]
+    [InlineData("a UDP packet to 2001:db8:1::2 with TTL 63", "TTL is IPv4, 2001:db8:1::2 is IPv6")]
+    [InlineData("a UDP packet to 192.168.1.2 with hop limit 63", "192.168.1.2 is IPv4, hop limit is IPv6")]
+    public void Given_words_of_both_families_When_parsed_Then_the_error_names_both_instead_of_a_filter_nothing_passes(string words, string problem) =>
+        FluentActions.Invoking(() => FrameDescription.Parse(words)).Should().Throw<StepValueException>()
+            .Which.Message.Should().Contain("it mixes the families: " + problem);
+
     [Theory]
     [InlineData("a", QuantityKind.AtLeast, 1)]
     [InlineData("no", QuantityKind.Exactly, 0)]
@@ -96,6 +145,8 @@ public sealed class FrameDescriptionTests
     [InlineData("a TCP SYN to 192.168.1.300 port 88", "\"192.168.1.300\" is not an IPv4 address")]
     [InlineData("a TCP SYN to 192.168.1.2 port 99999", "\"99999\" is not a port")]
     [InlineData("a TCP SYN tagged with VLAN 5000", "\"VLAN 5000\" is not a VLAN")]
+    [InlineData("a TCP SYN to 2001:db8:1::g port 22", "\"2001:db8:1::g\" is not an IPv6 address")]
+    [InlineData("an ICMPv6 echo request to fe80::1%eth0", "it has a zone index")]
     public void Given_a_malformed_value_in_the_words_When_parsed_Then_the_error_quotes_the_value_and_the_words(string words, string problem) =>
         FluentActions.Invoking(() => FrameDescription.Parse(words)).Should().Throw<StepValueException>()
             .Which.Message.Should().Contain(problem).And.Contain($"In the frame description \"{words}\"");

@@ -36,6 +36,14 @@ public sealed class BadInputTests
         Expect(result, steps, "A malformed tcpdump filter", "features/bad-input.feature:39", "link 1 carries a frame matching \"icmp and and\"", "is not a tcpdump filter libpcap accepts");
         Expect(result, steps, "A rule that points outside the lab", "features/bad-input.feature:42", "the DUT reroutes TCP port 80 to 10.0.0.1 port 88", "10.0.0.1 is outside the lab's subnets");
         Expect(result, steps, "A verdict before any traffic", "features/bad-input.feature:45", "the ping succeeds", "There is no ping to judge");
+        Expect(result, steps, "An IPv6 address with a typo", "features/bad-input.feature:48", "node 0 pings 2001:db8:1::g", "\"2001:db8:1::g\" is not an IPv6 address", "e.g. 2001:db8:1::2");
+        Expect(result, steps, "An address with a zone index", "features/bad-input.feature:51", "node 0 pings fe80::1%eth0", "\"fe80::1%eth0\" is not an address the lab can use", "zone index");
+        Expect(result, steps, "An IPv6 address on an IPv4-only link", "features/bad-input.feature:54", "node 0 pings 2001:db8:1::2",
+            "node 0 cannot send to the IPv6 address 2001:db8:1::2: node 0's link 0 is IPv4-only in this scenario's topology (192.168.0.0/24)", "give it an IPv6 row in the links table");
+        Expect(result, steps, "An IPv6 host the topology does not have", "features/bad-input.feature:57", "host 2001:db8:1::2 listens on TCP port 7",
+            "No node holds 2001:db8:1::2 in this scenario's topology; its hosts are 192.168.0.2 (node 0), 192.168.1.2 (node 1)");
+        Expect(result, steps, "Frame words of both families", "features/bad-input.feature:61", "link 1 carries an ICMPv6 echo request to 192.168.1.2",
+            "it mixes the families: 192.168.1.2 is IPv4, ICMPv6 echo request is IPv6");
         result.Scenario("A good scenario after the bad ones").Result.Should().Be("Pass", "the run goes on after bad input: {0}", result.Scenario("A good scenario after the bad ones").Message);
         await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
     }

@@ -32,6 +32,56 @@ public sealed class TopologyTableTests
     }
 
     [Fact]
+    public void Given_IPv6_rows_beside_the_IPv4_ones_When_parsed_Then_those_links_and_VLANs_are_dual_stack_and_the_others_IPv4_only()
+    {
+        var table = Table(
+            ["link", "vlan", "network", "DUT address", "hosts"],
+            ["0", "", "192.168.0.0/24", "192.168.0.1", "192.168.0.2"],
+            ["0", "", "2001:db8:0::/64", "2001:db8:0::1", "[2001:db8:0::2]"],
+            ["1", "", "192.168.1.0/24", "192.168.1.1", "192.168.1.2"],
+            ["1", "10", "192.168.10.0/24", "192.168.10.1", "192.168.10.2"],
+            ["1", "10", "2001:db8:10::/64", "2001:db8:10::1", "2001:db8:10::2 2001:db8:10::3"]);
+
+        var topology = TopologyTable.Parse(table);
+
+        topology.Links[0].Ipv6!.DutInterfaceAddress.Should().Be("2001:db8::1/64");
+        topology.Links[0].Ipv6!.NodeAddress.ToString().Should().Be("2001:db8::2");
+        topology.Links[1].Ipv6.Should().BeNull("link 1 has no IPv6 row");
+        topology.Links[1].Vlans.Single().Ipv6!.NodeAddresses.Should().HaveCount(2);
+        TopologyKey.Of(topology).Should().Contain("2001:db8:10::/64", "an IPv6 plan makes another lab than the same IPv4 plan alone");
+    }
+
+    [Theory]
+    [InlineData("2001:db8:1::/64", "2001:db8:1::1", "2001:db8:1::g", "Row 3 of the links table", "\"2001:db8:1::g\" is not an IPv6 address")]
+    [InlineData("2001:db8:1::/64", "2001:db8:1::1", "fe80::2%eth0", "Row 3 of the links table", "zone index")]
+    [InlineData("2001:db8:1::/64", "192.168.1.1", "2001:db8:1::2", "The DUT address 192.168.1.1 is IPv4 but the network 2001:db8:1::/64 is IPv6", "a row of its own")]
+    [InlineData("2001:db8:1::/129", "2001:db8:1::1", "2001:db8:1::2", "\"2001:db8:1::/129\" is not an IPv6 network", "0 to 128")]
+    [InlineData("2001:db8:1::/64", "2001:db8:1::1", "2001:db8:2::2", "outside subnet 2001:db8:1::/64", "link 1 IPv6")]
+    [InlineData("2001:db8::/32", "2001:db8::1", "2001:db8::2", "overlaps", "2001:db8::/64")]
+    public void Given_a_bad_IPv6_row_When_parsed_Then_the_error_quotes_the_value_and_says_what_to_write(string network, string dut, string host, string expected, string more)
+    {
+        var table = Table(
+            ["link", "network", "DUT address", "hosts"],
+            ["0", "192.168.0.0/24", "192.168.0.1", "192.168.0.2"],
+            ["0", "2001:db8:0::/64", "2001:db8:0::1", "2001:db8:0::2"],
+            ["1", network, dut, host],
+            ["1", "192.168.1.0/24", "192.168.1.1", "192.168.1.2"]);
+
+        FluentActions.Invoking(() => TopologyTable.Parse(table)).Should().Throw<StepValueException>().Which.Message.Should().Contain(expected).And.Contain(more);
+    }
+
+    [Fact]
+    public void Given_a_link_with_an_IPv6_row_only_When_parsed_Then_the_error_says_IPv6_only_links_need_an_IPv4_row() =>
+        FluentActions.Invoking(() => TopologyTable.Parse(Table(["link", "network", "DUT address", "hosts"], ["0", "2001:db8::/64", "2001:db8::1", "2001:db8::2"])))
+            .Should().Throw<StepValueException>().Which.Message.Should().Contain("link 0 an IPv6 network (2001:db8::/64) but no IPv4 one").And.Contain("IPv6-only links are not supported");
+
+    [Fact]
+    public void Given_two_IPv6_rows_for_one_link_When_parsed_Then_the_error_asks_for_one_row_per_family() =>
+        FluentActions.Invoking(() => TopologyTable.Parse(Table(["link", "network", "DUT address", "hosts"],
+                ["0", "192.168.0.0/24", "192.168.0.1", "192.168.0.2"], ["0", "2001:db8::/64", "2001:db8::1", "2001:db8::2"], ["0", "2001:db8:9::/64", "2001:db8:9::1", "2001:db8:9::2"])))
+            .Should().Throw<StepValueException>().Which.Message.Should().Contain("Row 3 of the links table: link 0 has an IPv6 row already");
+
+    [Fact]
     public void Given_the_same_table_twice_When_keyed_Then_the_keys_are_equal_and_differ_from_another_plan()
     {
         string[][] rows = [["link", "network", "DUT address", "hosts"], ["0", "192.168.0.0/24", "192.168.0.1", "192.168.0.2"]];

@@ -39,6 +39,11 @@ public sealed class ToolOutputTests
             .Should().Equal(new Receipt("192.168.1.1", "40000", "who am I"), new Receipt("192.168.0.2", "40001", ""));
 
     [Fact]
+    public void Given_a_dual_stack_echo_servers_log_When_read_Then_IPv4_mapped_and_bracketed_senders_are_plain_addresses() =>
+        ToolOutput.Receipts("alpy-received [::ffff:192.168.0.2] 40000 hi\nalpy-received [2001:0db8:0000:0000:0000:0000:0000:0002] 40001 hi\n")
+            .Should().Equal(new Receipt("192.168.0.2", "40000", "hi"), new Receipt("2001:db8::2", "40001", "hi"));
+
+    [Fact]
     public void Given_http_get_output_When_read_Then_each_request_has_an_outcome_and_a_body()
     {
         var responses = ToolOutput.Responses("alpy-response ok backend A\nalpy-response failed 2026 socat[9] E connect(5, AF=2 192.168.1.100:80, 16): Connection refused\n");

@@ -34,6 +34,20 @@ public sealed class TrafficCommandsTests
     }
 
     [Fact]
+    public void Given_an_IPv6_address_When_commands_are_built_Then_socket_addresses_carry_it_in_brackets_and_ping_and_iperf3_take_it_plain()
+    {
+        var server = IPAddress.Parse("2001:db8:1::2");
+
+        TrafficCommands.Connect(server, Port.Of(22), TimeSpan.FromSeconds(2)).Should().Equal("socat", "-u", "OPEN:/dev/null", "TCP:[2001:db8:1::2]:22,connect-timeout=2");
+        TrafficCommands.Ask(TrafficProtocol.Udp, server, Port.Of(7), TimeSpan.FromSeconds(2), "hi").Should().Equal("alpy-ask", "udp", "[2001:db8:1::2]", "7", "2", "hi");
+        TrafficCommands.HttpGet(1, server, Port.Of(80), TimeSpan.FromSeconds(2)).Should().Equal("alpy-http-get", "1", "[2001:db8:1::2]", "80", "2");
+        TrafficCommands.HttpServer(IPAddress.IPv6Any, Port.Of(80), "A").Should().Equal("alpy-http-server", "[::]", "80", "A");
+        TrafficCommands.EchoServer(TrafficProtocol.Tcp, IPAddress.IPv6Any, Port.Of(7)).Should().Equal("alpy-echo-server", "tcp", "::", "7");
+        TrafficCommands.Ping(server, 1, 1, TimeSpan.FromSeconds(2)).Should().Equal("/usr/bin/ping", "-n", "-c", "1", "-W", "2", "-t", "1", "2001:db8:1::2");
+        TrafficCommands.ThroughputServer(server, Port.Of(5201)).Should().Equal("iperf3", "-s", "-1", "-B", "2001:db8:1::2", "-p", "5201");
+    }
+
+    [Fact]
     public void Given_ICMP_When_a_message_is_to_be_sent_Then_the_error_says_to_use_TCP_UDP_or_ping() =>
         FluentActions.Invoking(() => TrafficCommands.Ask(TrafficProtocol.Icmp, Server, Port.Of(7), TimeSpan.FromSeconds(2), "x"))
             .Should().Throw<StepValueException>().WithMessage("*TCP or UDP, or ping*");

@@ -1,3 +1,4 @@
+using Alpy.Specs.Steps.Dut;
 using Alpy.Specs.Steps.Values;
 
 namespace Alpy.Specs.Tests.Values;
@@ -45,6 +46,52 @@ public sealed class ValueParsingTests
     public void Given_a_malformed_address_When_parsed_Then_the_error_quotes_it_and_explains(string text, string explanation) =>
         FluentActions.Invoking(() => Ipv4.Parse(text)).Should().Throw<StepValueException>()
             .Which.Message.Should().Contain($"\"{text}\"").And.Contain(explanation);
+
+    [Theory]
+    [InlineData("2001:db8:1::2", "2001:db8:1::2")]
+    [InlineData("[2001:db8:1::2]", "2001:db8:1::2")]
+    [InlineData("2001:0DB8:0001:0000:0000:0000:0000:0002", "2001:db8:1::2")]
+    [InlineData("fe80::1", "fe80::1")]
+    [InlineData("192.168.1.2", "192.168.1.2")]
+    public void Given_an_IPv4_or_IPv6_address_When_parsed_as_a_step_address_Then_it_is_read(string text, string expected) =>
+        IpAddressText.Parse(text).ToString().Should().Be(expected);
+
+    [Theory]
+    [InlineData("2001:db8:1::g", "is not an IPv6 address")]
+    [InlineData("2001:db8::1::2", "is not an IPv6 address")]
+    [InlineData("2001:db8:1:2:3:4:5:6:7", "is not an IPv6 address")]
+    [InlineData("[2001:db8:1::2", "is not an IPv6 address")]
+    [InlineData("2001:db8:1::2/64", "is not an IPv6 address")]
+    [InlineData("fe80::1%eth0", "zone index")]
+    [InlineData("[fe80::1%25eth0]", "zone index")]
+    [InlineData("::1;reboot", "is not an IPv6 address")]
+    [InlineData("192.168.1.300", "0 to 255")]
+    public void Given_a_malformed_step_address_When_parsed_Then_the_error_quotes_it_and_says_how_to_write_it(string text, string explanation) =>
+        FluentActions.Invoking(() => IpAddressText.Parse(text)).Should().Throw<StepValueException>()
+            .Which.Message.Should().Contain($"\"{text}\"").And.Contain(explanation);
+
+    [Theory]
+    [InlineData("IPv4 TCP port 22 from link 0 to link 1", IpFamily.Ipv4, "IPv4 TCP port 22 from link 0 to link 1")]
+    [InlineData("ipv6 icmp", IpFamily.Ipv6, "IPv6 ICMP")]
+    [InlineData("TCP port 22", null, "TCP port 22")]
+    public void Given_rule_words_with_or_without_a_family_When_parsed_Then_the_family_is_kept(string text, IpFamily? family, string shown)
+    {
+        var traffic = TrafficSelector.Parse(text);
+
+        traffic.Family.Should().Be(family);
+        traffic.ToString().Should().Be(shown);
+    }
+
+    [Theory]
+    [InlineData("IPv6 SSH", "\"SSH\" follows IPv6, not ICMP, TCP, UDP or traffic")]
+    [InlineData("IPv5 TCP", "it starts with \"IPv5\", not IPv4, IPv6, ICMP, TCP, UDP or traffic")]
+    [InlineData("TCP IPv6 port 22", "\"IPv6\" is not expected there")]
+    public void Given_a_family_word_out_of_place_When_parsed_Then_the_error_says_where_it_goes(string text, string problem) =>
+        FluentActions.Invoking(() => TrafficSelector.Parse(text)).Should().Throw<StepValueException>().Which.Message.Should().Contain(problem);
+
+    [Fact]
+    public void Given_a_hop_limit_out_of_range_When_checked_Then_the_error_calls_it_a_hop_limit() =>
+        FluentActions.Invoking(() => Count.HopLimit(256)).Should().Throw<StepValueException>().WithMessage("\"256\" is not a hop limit; it must be 1 to 255*");
 
     [Theory]
     [InlineData("TCP", TrafficProtocol.Tcp)]

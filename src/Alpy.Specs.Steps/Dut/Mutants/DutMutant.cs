@@ -30,6 +30,10 @@ public enum DutMutant
     /// <summary>Drop and reject rules are stateless: they also stop the replies of flows the other side started.
     /// (Masked by <see cref="IgnoreFilters"/>, which applies no rule at all.)</summary>
     StatelessFilters = 64,
+
+    /// <summary>Drop and reject rules that name no family are applied to IPv4 only: the classic hole, IPv6 left open.
+    /// (Masked by <see cref="IgnoreFilters"/>.)</summary>
+    ForgetIpv6 = 128,
 }
 
 /// <summary>The names of <see cref="DutMutant"/> in settings: <c>ignore-filters,reroute-wrong-port</c> or <c>all</c>.</summary>
@@ -44,6 +48,7 @@ public static class DutMutants
         ("first-backend-only", DutMutant.FirstBackendOnly),
         ("keep-forwarding", DutMutant.KeepForwarding),
         ("stateless-filters", DutMutant.StatelessFilters),
+        ("forget-ipv6", DutMutant.ForgetIpv6),
     ];
 
     /// <summary>Every mutant.</summary>

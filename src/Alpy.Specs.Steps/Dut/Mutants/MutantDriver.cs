@@ -16,8 +16,13 @@ public sealed class MutantDriver(IDutDriver inner, DutMutant mutants) : IDutDriv
     public Task FilterAsync(FilterRule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return Mutants.HasFlag(DutMutant.IgnoreFilters) ? Task.CompletedTask
-            : inner.FilterAsync(Mutants.HasFlag(DutMutant.StatelessFilters) ? rule with { RepliesIncluded = true } : rule, cancellationToken);
+        if (Mutants.HasFlag(DutMutant.IgnoreFilters))
+            return Task.CompletedTask;
+        if (Mutants.HasFlag(DutMutant.StatelessFilters))
+            rule = rule with { RepliesIncluded = true };
+        if (Mutants.HasFlag(DutMutant.ForgetIpv6) && rule.Traffic.Family is null)
+            rule = rule with { Traffic = rule.Traffic with { Family = IpFamily.Ipv4 } };
+        return inner.FilterAsync(rule, cancellationToken);
     }
 
     public Task RerouteAsync(RerouteRule rule, CancellationToken cancellationToken = default)

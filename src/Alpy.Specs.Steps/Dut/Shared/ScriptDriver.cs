@@ -9,7 +9,7 @@ namespace Alpy.Specs.Steps.Dut.Sharing;
 /// program gets one verb and its arguments, each quoted, and exits 0 when the DUT accepted the rule:
 /// <code>
 /// PROGRAM forward on|off
-/// PROGRAM filter drop|reject tcp|udp|icmp|all PORT|- FROM|- TO|- new|every
+/// PROGRAM filter drop|reject tcp|udp|icmp|all PORT|- FROM|- TO|- new|every both|ipv4|ipv6
 /// PROGRAM reroute tcp|udp PORT ADDRESS TO-PORT
 /// PROGRAM masquerade OUT
 /// PROGRAM limit OUT KBIT
@@ -17,7 +17,9 @@ namespace Alpy.Specs.Steps.Dut.Sharing;
 /// </code>
 /// where FROM, TO and OUT are DUT interfaces in the topology's terms: LINK or LINK.VLAN (e.g. 1 or 1.10), and a
 /// filter's last word says which packets it applies to: <c>new</c>, those that start a flow (the stateful contract
-/// of <see cref="IDutDriver.FilterAsync"/>: replies and related ICMP errors pass), or <c>every</c> matching packet.
+/// of <see cref="IDutDriver.FilterAsync"/>: replies and related ICMP errors pass), or <c>every</c> matching packet;
+/// then the families it covers: <c>both</c> unless the rule's words named one (a program that reads only IPv4 from
+/// <c>both</c> leaves the classic hole, which the IPv6 scenarios find).
 /// </summary>
 public sealed class ScriptDriver : IDutDriver
 {
@@ -51,7 +53,7 @@ public sealed class ScriptDriver : IDutDriver
         return RunAsync(rule.ToString(),
             ["filter", rule.Action == FilterAction.Drop ? "drop" : "reject", traffic.Protocol is { } p ? Name(p) : "all",
              traffic.Port?.ToString() ?? "-", traffic.From is { } from ? Port(from) : "-", traffic.To is { } to ? Port(to) : "-",
-             rule.RepliesIncluded ? "every" : "new"],
+             rule.RepliesIncluded ? "every" : "new", traffic.Family switch { IpFamily.Ipv4 => "ipv4", IpFamily.Ipv6 => "ipv6", _ => "both" }],
             cancellationToken);
     }
 

@@ -44,6 +44,22 @@ Feature: Bad input
   Scenario: A verdict before any traffic
     Then the ping succeeds
 
+  Scenario: An IPv6 address with a typo
+    When node 0 pings 2001:db8:1::g
+
+  Scenario: An address with a zone index
+    When node 0 pings fe80::1%eth0
+
+  Scenario: An IPv6 address on an IPv4-only link
+    When node 0 pings 2001:db8:1::2
+
+  Scenario: An IPv6 host the topology does not have
+    Given host 2001:db8:1::2 listens on TCP port 7
+
+  Scenario: Frame words of both families
+    When node 0 pings 192.168.1.2
+    Then link 1 carries an ICMPv6 echo request to 192.168.1.2
+
   Scenario: A good scenario after the bad ones
     When node 0 pings 192.168.1.2
     Then the ping succeeds
