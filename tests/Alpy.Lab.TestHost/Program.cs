@@ -2,6 +2,7 @@
 // The lab's tests kill this process (SIGKILL: the next lab reaps; SIGTERM: the lab tears itself down).
 // With the argument `reap` it runs one reap instead (`alpy lab reap`'s work) and prints its report, or the lab's error on
 // stderr with exit code 1: the tests run it as another user or with another DOCKER_HOST, as a user's process would be.
+// With `tun PATH` it runs the lab's /dev/net/tun check on PATH: the tests run it as a user that may not open it.
 using System.Globalization;
 using Alpy.Lab;
 using Alpy.Lab.Dut;
@@ -12,6 +13,21 @@ if (args is ["reap"])
     try
     {
         Console.WriteLine(await Lab.ReapAsync());
+        return 0;
+    }
+    catch (LabException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        return 1;
+    }
+}
+
+if (args is ["tun", var device])
+{
+    try
+    {
+        Alpy.Lab.Links.TunDevice.EnsureUsable(device);
+        Console.WriteLine("usable");
         return 0;
     }
     catch (LabException e)

@@ -156,17 +156,8 @@ public sealed class DockerFailureTests(NodeFixture fixture) : IClassFixture<Node
 
     private Dictionary<string, string> Environment(string socket)
     {
-        var home = _daemons.File("home");
-        Directory.CreateDirectory(home);
-        File.SetUnixFileMode(home, (UnixFileMode)0x1FF);
-        // Made by the user itself: a registry folder of another user's is refused (RunRegistry).
-        var runs = Path.Combine(home, "runs");
-        return new Dictionary<string, string>
-        {
-            ["DOCKER_HOST"] = "unix://" + socket,
-            ["ALPY_RUNS"] = runs,
-            ["HOME"] = home,
-            ["DOTNET_CLI_HOME"] = home,
-        };
+        var environment = _daemons.NobodysEnvironment();
+        environment["DOCKER_HOST"] = "unix://" + socket;
+        return environment;
     }
 }

@@ -5,6 +5,7 @@ namespace Alpy.Lab.Tests.Docker;
 /// <summary>
 /// A temp folder for sockets that stand where a Docker daemon should be: one nobody listens on, one that never answers, one
 /// that hangs up, one the user may not open. Everyone may enter it (a test runs a process as nobody); disposal removes it.
+/// <see cref="NobodysEnvironment"/> gives such a process a home and a temp folder inside it.
 /// </summary>
 internal sealed class FakeDaemonFolder : IDisposable
 {
@@ -17,9 +18,27 @@ internal sealed class FakeDaemonFolder : IDisposable
         System.IO.File.SetUnixFileMode(Path, (UnixFileMode)0x1FF); // 0777: nobody's HOME and run registry live here too
     }
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "alpy-test-docker-" + Guid.NewGuid().ToString("N")[..8]);
+    // In /tmp itself, not $TMPDIR: the run scripts point TMPDIR at a folder only the run's user may enter (0700), and
+    // user nobody must reach this one.
+    public string Path { get; } = System.IO.Path.Combine("/tmp", "alpy-test-docker-" + Guid.NewGuid().ToString("N")[..8]);
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>HOME, TMPDIR and the lab run registry of a process run as nobody, in a home folder everyone may write.</summary>
+    public Dictionary<string, string> NobodysEnvironment()
+    {
+        var home = File("home");
+        Directory.CreateDirectory(home);
+        System.IO.File.SetUnixFileMode(home, (UnixFileMode)0x1FF);
+        return new Dictionary<string, string>
+        {
+            // Made by the user itself: a registry folder of another user's is refused (RunRegistry).
+            ["ALPY_RUNS"] = System.IO.Path.Combine(home, "runs"),
+            ["HOME"] = home,
+            ["DOTNET_CLI_HOME"] = home,
+            ["TMPDIR"] = home,
+        };
+    }
 
     public static Uri Endpoint(string socketPath) => new("unix://" + socketPath);
 

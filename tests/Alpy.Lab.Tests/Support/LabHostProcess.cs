@@ -35,11 +35,18 @@ internal sealed class LabHostProcess : IAsyncDisposable
     /// Runs one reap (`alpy lab reap`'s work) in the test host with <paramref name="environment"/> added, as user nobody when
     /// <paramref name="asNobody"/> (setpriv drops root and its capabilities), and returns how it ended.
     /// </summary>
-    public static Task<HostCommand.Result> ReapAsync(IReadOnlyDictionary<string, string> environment, bool asNobody = false)
+    public static Task<HostCommand.Result> ReapAsync(IReadOnlyDictionary<string, string> environment, bool asNobody = false) =>
+        RunAsync(["reap"], environment, asNobody);
+
+    /// <summary>Runs the lab's /dev/net/tun check on <paramref name="device"/> in the test host as user nobody.</summary>
+    public static Task<HostCommand.Result> CheckTunAsNobodyAsync(string device, IReadOnlyDictionary<string, string> environment) =>
+        RunAsync(["tun", device], environment, asNobody: true);
+
+    private static Task<HostCommand.Result> RunAsync(string[] command, IReadOnlyDictionary<string, string> environment, bool asNobody)
     {
         string[] argv = asNobody
-            ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all", "dotnet", Program, "reap"]
-            : ["dotnet", Program, "reap"];
+            ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all", "dotnet", Program, .. command]
+            : ["dotnet", Program, .. command];
         return HostCommand.RunAsync(argv[0], argv[1..], TimeSpan.FromSeconds(60), environment);
     }
 
