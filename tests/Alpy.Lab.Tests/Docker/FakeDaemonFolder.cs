@@ -12,15 +12,32 @@ internal sealed class FakeDaemonFolder : IDisposable
     private readonly List<Socket> _sockets = [];
     private readonly CancellationTokenSource _stop = new();
 
+    private const string Prefix = "alpy-test-docker-";
+
     public FakeDaemonFolder()
     {
+        RemoveThoseOfDeadTestProcesses();
         Directory.CreateDirectory(Path);
         System.IO.File.SetUnixFileMode(Path, (UnixFileMode)0x1FF); // 0777: nobody's HOME and run registry live here too
     }
 
     // In /tmp itself, not $TMPDIR: the run scripts point TMPDIR at a folder only the run's user may enter (0700), and
     // user nobody must reach this one.
-    public string Path { get; } = System.IO.Path.Combine("/tmp", "alpy-test-docker-" + Guid.NewGuid().ToString("N")[..8]);
+    // Named with the test process's pid, so that a later run removes what a killed one left.
+    public string Path { get; } = System.IO.Path.Combine("/tmp", $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+
+    private static void RemoveThoseOfDeadTestProcesses()
+    {
+        foreach (var folder in Directory.EnumerateDirectories("/tmp", Prefix + "*"))
+        {
+            var pid = System.IO.Path.GetFileName(folder)[Prefix.Length..].Split('-')[0];
+            if (int.TryParse(pid, out var id) && !Directory.Exists($"/proc/{id}"))
+            {
+                try { Directory.Delete(folder, recursive: true); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // another user's, or going
+            }
+        }
+    }
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
