@@ -69,7 +69,12 @@ public sealed class FrameWordsOnLabCaptureTests
 
     private static async Task<string[]> MakeCaptureAsync()
     {
-        var settings = new SuiteSettings { ArtifactsDirectory = Path.Combine(TestPaths.SelfTestReports("frame-words", fresh: true), "runs") };
+        // KeepCaptures: the words are compared on the lab's whole-run pcaps, which a lab otherwise deletes at its teardown.
+        var settings = new SuiteSettings
+        {
+            ArtifactsDirectory = Path.Combine(TestPaths.SelfTestReports("frame-words", fresh: true), "runs"),
+            KeepCaptures = true,
+        };
         string folder;
         await using (var pool = new LabPool(settings, new RabbitAppliance()))
         {
