@@ -14,7 +14,7 @@ watch_test_host() {
   while kill -0 "$owner" 2>/dev/null; do
     if [ -z "$host" ]; then
       for p in $(pgrep -x Alpy.Specs 2>/dev/null); do
-        tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qxF "ALPY_RUN_ID=$ALPY_RUN_ID" || continue
+        tr '\0' '\n' 2>/dev/null <"/proc/$p/environ" | grep -qxF "ALPY_RUN_ID=$ALPY_RUN_ID" || continue   # 2>/dev/null first: it must cover the < of a process just gone
         ls -l "/proc/$p/fd" 2>/dev/null | grep -qF -- "-> $messages" || continue
         host=$p
         waiter=$(awk '{ print $4 }' "/proc/$p/stat" 2>/dev/null)
