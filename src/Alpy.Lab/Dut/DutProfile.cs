@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Alpy.Lab.Topology;
 using Alpy.Qemu.Images;
 
@@ -87,16 +86,17 @@ public record DutProfile
 
     /// <summary>
     /// The address plan as kernel parameters. Rabbit's contract: <c>rabbit.addr=A[+A...],...</c> per link
-    /// in link order and <c>rabbit.vlan=LINK.VID=A[+A...],...</c>, each A an address with its prefix length.
+    /// in link order and <c>rabbit.vlan=LINK.VID=A[+A...],...</c>, each A an address with its prefix length (IPv4 first;
+    /// an IPv6-only link has only its IPv6 address).
     /// </summary>
     public virtual IEnumerable<string> AddressPlanArguments(LabTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
-        yield return "rabbit.addr=" + string.Join(',', topology.Links.Select(l => Addresses(l.Ipv4, l.Ipv6)));
+        yield return "rabbit.addr=" + string.Join(',', topology.Links.Select(l => Addresses(l.Plans)));
         var vlans = topology.AllVlans.ToList();
         if (vlans.Count > 0)
             yield return "rabbit.vlan=" + string.Join(',', vlans.Select(v =>
-                string.Create(CultureInfo.InvariantCulture, $"{v.Link}.{v.Vlan.Id}={Addresses(v.Vlan.Ipv4, v.Vlan.Ipv6)}")));
+                string.Create(CultureInfo.InvariantCulture, $"{v.Link}.{v.Vlan.Id}={Addresses(v.Vlan.Plans)}")));
     }
 
     /// <summary><see cref="ImageKey"/>, or the files' identity when the profile has none.</summary>
@@ -116,6 +116,5 @@ public record DutProfile
                     $"The {Name} DUT's {what} '{path}' does not exist. Build the DUT (for Rabbit: dut/rabbit/build) or fix the profile's path.");
     }
 
-    private static string Addresses(SubnetPlan ipv4, SubnetPlan? ipv6) =>
-        ipv6 is null ? ipv4.DutInterfaceAddress : new StringBuilder(ipv4.DutInterfaceAddress).Append('+').Append(ipv6.DutInterfaceAddress).ToString();
+    private static string Addresses(IEnumerable<SubnetPlan> plans) => string.Join('+', plans.Select(p => p.DutInterfaceAddress));
 }

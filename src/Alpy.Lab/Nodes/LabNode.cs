@@ -28,17 +28,19 @@ public sealed record LabNode
     /// <summary>The node's interface (a tap) towards the DUT.</summary>
     public required string Interface { get; init; }
 
-    /// <summary>The node's IPv4 subnet plan (its addresses, the DUT's address as gateway).</summary>
-    public required SubnetPlan Ipv4 { get; init; }
+    /// <summary>The node's IPv4 subnet plan (its addresses, the DUT's address as gateway); null on an IPv6-only link.</summary>
+    public SubnetPlan? Ipv4 { get; init; }
 
-    /// <summary>The node's IPv6 plan, if its link carries IPv6.</summary>
+    /// <summary>The node's IPv6 plan, if its link carries IPv6. A node has at least one of the two.</summary>
     public SubnetPlan? Ipv6 { get; init; }
 
-    /// <summary>The node's primary IPv4 address.</summary>
-    public IPAddress Address => Ipv4.NodeAddress;
+    /// <summary>The node's primary address: its primary IPv4 address, or its primary IPv6 address on an IPv6-only link.</summary>
+    public IPAddress Address => Primary.NodeAddress;
 
-    /// <summary>The DUT's IPv4 address on this node's subnet (the node's default gateway).</summary>
-    public IPAddress DutAddress => Ipv4.DutAddress;
+    /// <summary>The DUT's address on this node's subnet (the node's default gateway), of the same family as <see cref="Address"/>.</summary>
+    public IPAddress DutAddress => Primary.DutAddress;
+
+    private SubnetPlan Primary => Ipv4 ?? Ipv6 ?? throw new InvalidOperationException($"Node {Name} has neither an IPv4 nor an IPv6 plan.");
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Address} on {Interface})";

@@ -35,11 +35,11 @@ internal static class NodeConfig
         exec cat
         """;
 
-    public static string Batch(string tap, SubnetPlan ipv4, SubnetPlan? ipv6)
+    public static string Batch(string tap, SubnetPlan? ipv4, SubnetPlan? ipv6)
     {
         var batch = new StringBuilder();
         batch.Append("link set dev ").Append(tap).Append(" up\n");
-        foreach (var plan in ipv6 is null ? [ipv4] : new[] { ipv4, ipv6 })
+        foreach (var plan in new[] { ipv4, ipv6 }.OfType<SubnetPlan>())
         {
             var v6 = plan.Subnet.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6;
             for (var i = 0; i < plan.NodeAddresses.Length; i++)
@@ -53,7 +53,9 @@ internal static class NodeConfig
                 batch.Append('\n');
             }
         }
-        batch.Append("route add default via ").Append(ipv4.DutAddress).Append('\n');
+        // A default route per family the link has: an IPv6-only node has no IPv4 route at all.
+        if (ipv4 is not null)
+            batch.Append("route add default via ").Append(ipv4.DutAddress).Append('\n');
         if (ipv6 is not null)
             batch.Append("route add ::/0 via ").Append(ipv6.DutAddress).Append('\n');
         return batch.ToString();

@@ -25,7 +25,7 @@ internal sealed class NodeLauncher(IDockerClient docker, LabNames names, string 
         ["net.ipv6.conf.default.accept_dad"] = "0",
     };
 
-    public async Task<LabNode> StartAsync(string nodeName, int link, int? vlan, string tap, SubnetPlan ipv4, SubnetPlan? ipv6,
+    public async Task<LabNode> StartAsync(string nodeName, int link, int? vlan, string tap, SubnetPlan? ipv4, SubnetPlan? ipv6,
         CancellationToken cancellationToken)
     {
         var containerName = names.Container(nodeName);

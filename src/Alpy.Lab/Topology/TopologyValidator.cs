@@ -19,9 +19,7 @@ internal static class TopologyValidator
         for (var i = 0; i < topology.Links.Length; i++)
         {
             var link = topology.Links[i] ?? throw new InvalidTopologyException($"link {i} is null.");
-            CheckPlan(link.Ipv4, $"link {i} IPv4", AddressFamily.InterNetwork, seen);
-            if (link.Ipv6 is not null)
-                CheckPlan(link.Ipv6, $"link {i} IPv6", AddressFamily.InterNetworkV6, seen);
+            CheckFamilies(link.Ipv4, link.Ipv6, $"link {i}", seen);
             CheckVlans(i, link, seen);
         }
     }
@@ -44,10 +42,20 @@ internal static class TopologyValidator
             if (!ids.Add(vlan.Id))
                 throw new InvalidTopologyException(
                     $"link {linkIndex} has VLAN id {vlan.Id} twice; give each VLAN on a link its own id.");
-            CheckPlan(vlan.Ipv4, $"link {linkIndex} VLAN {vlan.Id} IPv4", AddressFamily.InterNetwork, seen);
-            if (vlan.Ipv6 is not null)
-                CheckPlan(vlan.Ipv6, $"link {linkIndex} VLAN {vlan.Id} IPv6", AddressFamily.InterNetworkV6, seen);
+            CheckFamilies(vlan.Ipv4, vlan.Ipv6, $"link {linkIndex} VLAN {vlan.Id}", seen);
         }
+    }
+
+    /// <summary>A link or VLAN is IPv4-only, IPv6-only or dual-stack, never without an address.</summary>
+    private static void CheckFamilies(SubnetPlan? ipv4, SubnetPlan? ipv6, string where, List<(string, SubnetPlan)> seen)
+    {
+        if (ipv4 is null && ipv6 is null)
+            throw new InvalidTopologyException(
+                $"{where} has neither an IPv4 nor an IPv6 subnet plan; give it an IPv4 one, an IPv6 one, or both (dual-stack).");
+        if (ipv4 is not null)
+            CheckPlan(ipv4, $"{where} IPv4", AddressFamily.InterNetwork, seen);
+        if (ipv6 is not null)
+            CheckPlan(ipv6, $"{where} IPv6", AddressFamily.InterNetworkV6, seen);
     }
 
     private static void CheckPlan(SubnetPlan plan, string where, AddressFamily family, List<(string Where, SubnetPlan Plan)> seen)

@@ -15,11 +15,12 @@ public sealed record VlanSpec
     /// <summary>The VLAN id, 1..4094, unique on its link.</summary>
     public required int Id { get; init; }
 
-    /// <summary>The VLAN's IPv4 subnet, the DUT's and the VLAN node's addresses on it.</summary>
-    public required SubnetPlan Ipv4 { get; init; }
+    /// <summary>The VLAN's IPv4 subnet, the DUT's and the VLAN node's addresses on it; null on an IPv6-only VLAN.</summary>
+    public SubnetPlan? Ipv4 { get; init; }
 
-    /// <summary>The VLAN's IPv6 subnet, if it carries IPv6.</summary>
+    /// <summary>The VLAN's IPv6 subnet, if it carries IPv6. A VLAN has at least one of the two.</summary>
     public SubnetPlan? Ipv6 { get; init; }
 
-    internal IEnumerable<SubnetPlan> Plans => Ipv6 is null ? [Ipv4] : [Ipv4, Ipv6];
+    /// <summary>Every subnet plan of this VLAN, IPv4 first.</summary>
+    internal IEnumerable<SubnetPlan> Plans => new[] { Ipv4, Ipv6 }.OfType<SubnetPlan>();
 }

@@ -141,8 +141,8 @@ public sealed class DutSteps(ScenarioLab lab, ScenarioCancellation cancellation)
             : throw new StepValueException($"{address} is outside the lab's subnets ({string.Join(", ", subnets)}); rules may only send traffic to addresses in the lab.");
     }
 
-    private static IEnumerable<IPNetwork> Subnets(Alpy.Lab.Topology.SubnetPlan ipv4, Alpy.Lab.Topology.SubnetPlan? ipv6) =>
-        ipv6 is null ? [ipv4.Subnet] : [ipv4.Subnet, ipv6.Subnet];
+    private static IEnumerable<IPNetwork> Subnets(Alpy.Lab.Topology.SubnetPlan? ipv4, Alpy.Lab.Topology.SubnetPlan? ipv6) =>
+        new[] { ipv4, ipv6 }.OfType<Alpy.Lab.Topology.SubnetPlan>().Select(p => p.Subnet);
 
     private static TrafficProtocol WithPorts(TrafficProtocol protocol) =>
         protocol == TrafficProtocol.Icmp ? throw new StepValueException("ICMP has no ports; write TCP or UDP.") : protocol;

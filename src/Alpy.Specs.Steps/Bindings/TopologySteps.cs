@@ -17,7 +17,7 @@ public sealed class TopologySteps(ScenarioLab lab, ScenarioCancellation cancella
 
     [Given("the DUT has these links:")]
     [StepDoc("The DUT's links, one row per link (and per VLAN): its subnet, the DUT's address on it and the hosts of its node. "
-        + "A dual-stack link or VLAN has a second row with its IPv6 network (IPv6-only links are not supported). "
+        + "A row's network is IPv4 or IPv6: a link or VLAN with only an IPv6 row is IPv6-only, one with a row of each family is dual-stack. "
         + "Scenarios with the same table share one booted DUT, back at its baseline for each of them. Columns: link, vlan (optional), network, DUT address, hosts.",
         Section = Section, Example = "Given the DUT has these links:",
         Argument = "| link | network         | DUT address   | hosts                   |\n| 0    | 192.168.0.0/24  | 192.168.0.1   | 192.168.0.2             |\n| 0    | 2001:db8:0::/64 | 2001:db8:0::1 | 2001:db8:0::2           |\n| 1    | 192.168.1.0/24  | 192.168.1.1   | 192.168.1.2 192.168.1.3 |")]

@@ -28,7 +28,7 @@ public sealed class TrafficSteps(ScenarioLab lab, ScenarioApps apps, TrafficLog 
         PingAsync(host, address, 1, null, Token);
 
     [When("{host} pings the DUT")]
-    [StepDoc("One ICMP echo request to the DUT's address on the host's own subnet.", Section = Section, Example = "When node 0 pings the DUT")]
+    [StepDoc("One ICMP echo request to the DUT's address on the host's own subnet (its IPv6 address on an IPv6-only link).", Section = Section, Example = "When node 0 pings the DUT")]
     public Task WhenPingsTheDut(HostRef host) =>
         PingAsync(host, lab.Host(host).Node.DutAddress, 1, null, Token);
 

@@ -159,7 +159,8 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario, FeatureC
 
     /// <summary>
     /// The node of <paramref name="host"/>, checked to have an address of <paramref name="to"/>'s family: traffic to an IPv6
-    /// address from a node on an IPv4-only link would fail for a reason that is the scenario's, not the DUT's.
+    /// address from a node on an IPv4-only link (or to an IPv4 address from an IPv6-only one) would fail for a reason that is
+    /// the scenario's, not the DUT's.
     /// </summary>
     /// <exception cref="StepValueException">The topology has no such node, or the node has no address of that family.</exception>
     public LabNode Sender(HostRef host, IPAddress to)
@@ -168,7 +169,10 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario, FeatureC
         var (node, _) = Host(host);
         if (to.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && node.Ipv6 is null)
             throw new StepValueException($"{host} cannot send to the IPv6 address {to}: {NodeName(node)}'s {Where(node)} is IPv4-only in this scenario's topology "
-                + $"({node.Ipv4.Subnet}); give it an IPv6 row in the links table (network, DUT address, hosts), or send to an IPv4 address.");
+                + $"({node.Ipv4?.Subnet}); give it an IPv6 row in the links table (network, DUT address, hosts), or send to an IPv4 address.");
+        if (to.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && node.Ipv4 is null)
+            throw new StepValueException($"{host} cannot send to the IPv4 address {to}: {NodeName(node)}'s {Where(node)} is IPv6-only in this scenario's topology "
+                + $"({node.Ipv6?.Subnet}); give it an IPv4 row in the links table (network, DUT address, hosts), or send to an IPv6 address.");
         return node;
     }
 
@@ -178,9 +182,10 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario, FeatureC
     {
         var (node, _) = Host(host);
         if (!ipv6)
-            return node.DutAddress;
+            return node.Ipv4?.DutAddress ?? throw new StepValueException(
+                $"{host}'s {Where(node)} is IPv6-only in this scenario's topology ({node.Ipv6?.Subnet}), so the DUT has no IPv4 address there; give it an IPv4 row in the links table.");
         return node.Ipv6?.DutAddress ?? throw new StepValueException(
-            $"{host}'s {Where(node)} is IPv4-only in this scenario's topology ({node.Ipv4.Subnet}), so the DUT has no IPv6 address there; give it an IPv6 row in the links table.");
+            $"{host}'s {Where(node)} is IPv4-only in this scenario's topology ({node.Ipv4?.Subnet}), so the DUT has no IPv6 address there; give it an IPv6 row in the links table.");
     }
 
     private static string Where(LabNode node) => node.VlanId is { } vlan
@@ -188,7 +193,7 @@ public sealed class ScenarioLab(LabPool pool, ScenarioContext scenario, FeatureC
         : string.Create(CultureInfo.InvariantCulture, $"link {node.Link}");
 
     private static IEnumerable<IPAddress> Addresses(LabNode node) =>
-        node.Ipv6 is null ? node.Ipv4.NodeAddresses : node.Ipv4.NodeAddresses.Concat(node.Ipv6.NodeAddresses);
+        new[] { node.Ipv4, node.Ipv6 }.OfType<SubnetPlan>().SelectMany(p => p.NodeAddresses);
 
     /// <summary>The link number, checked against the topology.</summary>
     /// <exception cref="StepValueException">The topology has no such link.</exception>

@@ -16,14 +16,16 @@ public static class TopologyKey
         for (var i = 0; i < topology.Links.Length; i++)
         {
             var link = topology.Links[i];
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"link {i}: {Plan(link.Ipv4)}{Plan6(link.Ipv6)}");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"link {i}: {Plan4(link.Ipv4)}{Plan6(link.Ipv6)}");
             foreach (var vlan in link.Vlans.OrderBy(v => v.Id))
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"; vlan {vlan.Id}: {Plan(vlan.Ipv4)}{Plan6(vlan.Ipv6)}");
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"; vlan {vlan.Id}: {Plan4(vlan.Ipv4)}{Plan6(vlan.Ipv6)}");
             text.Append('\n');
         }
 
         return text.ToString();
     }
+
+    private static string Plan4(SubnetPlan? plan) => plan is null ? "no IPv4" : Plan(plan);
 
     private static string Plan6(SubnetPlan? plan) => plan is null ? "" : " + " + Plan(plan);
 

@@ -13,9 +13,9 @@ namespace Alpy.Specs.Steps.Topology;
 /// | 1    |      | 192.168.1.0/24  | 192.168.1.1  | 192.168.1.2 192.168.1.3 |
 /// | 1    | 10   | 192.168.10.0/24 | 192.168.10.1 | 192.168.10.2            |
 /// </code>
-/// Every link has one row without a VLAN (its untagged subnet) and may have VLAN rows; a link or VLAN with an IPv6
-/// network too (dual-stack) has a second row, with the same link and vlan cells:
-/// <c>| 0 | | 2001:db8:0::/64 | 2001:db8:0::1 | 2001:db8:0::2 |</c>. Errors name the row, the column and the value.
+/// Every link has a row without a VLAN (its untagged subnet) and may have VLAN rows. A row's network is IPv4 or IPv6, so a
+/// link or VLAN is IPv4-only, IPv6-only (<c>| 0 | | 2001:db8:0::/64 | 2001:db8:0::1 | 2001:db8:0::2 |</c>) or dual-stack:
+/// one row of each family with the same link and vlan cells. Errors name the row, the column and the value.
 /// </summary>
 public static class TopologyTable
 {
@@ -59,10 +59,6 @@ public static class TopologyTable
                 throw new StepValueException($"The links table has no link {expected}; number the links 0, 1, 2, ... without gaps (the DUT's interfaces in order).");
             if (!ofLink.ContainsKey(0))
                 throw new StepValueException($"The links table has VLAN rows for link {link} but no row for the link itself; add one with an empty vlan cell and the link's untagged subnet.");
-            foreach (var (vlan, plans) in ofLink)
-                if (plans.V4 is null)
-                    throw new StepValueException($"The links table gives {(vlan == 0 ? $"link {link}" : $"VLAN {vlan} on link {link}")} an IPv6 network ({plans.V6!.Subnet}) but no IPv4 one; "
-                        + "IPv6-only links are not supported: add a row with its IPv4 network too (a dual-stack link).");
             expected++;
         }
 
@@ -70,9 +66,9 @@ public static class TopologyTable
         {
             Links = [.. rows.Values.Select(l => new LinkSpec
             {
-                Ipv4 = l[0].V4!,
+                Ipv4 = l[0].V4,
                 Ipv6 = l[0].V6,
-                Vlans = [.. l.Where(v => v.Key != 0).Select(v => new VlanSpec { Id = v.Key, Ipv4 = v.Value.V4!, Ipv6 = v.Value.V6 })],
+                Vlans = [.. l.Where(v => v.Key != 0).Select(v => new VlanSpec { Id = v.Key, Ipv4 = v.Value.V4, Ipv6 = v.Value.V6 })],
             })],
         };
         try

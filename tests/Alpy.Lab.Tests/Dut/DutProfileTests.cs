@@ -34,6 +34,23 @@ public sealed class DutProfileTests
     }
 
     [Fact]
+    public void Given_an_ipv6_only_link_and_vlan_When_the_command_line_is_made_Then_they_carry_their_ipv6_address_alone()
+    {
+        var topology = new LabTopology
+        {
+            Links = [LabTopology.WithLinks(1).Links[0], new LinkSpec
+            {
+                Ipv6 = SubnetPlan.Parse("2001:db8:1::/64", "2001:db8:1::1", "2001:db8:1::2"),
+                Vlans = [new VlanSpec { Id = 20, Ipv6 = SubnetPlan.Parse("2001:db8:20::/64", "2001:db8:20::1", "2001:db8:20::2") }],
+            }],
+        };
+
+        Profile.AddressPlanArguments(topology.Validate()).Should().Equal(
+            "rabbit.addr=192.168.0.1/24,2001:db8:1::1/64",
+            "rabbit.vlan=1.20=2001:db8:20::1/64");
+    }
+
+    [Fact]
     public void Given_a_profile_whose_kernel_is_missing_When_validated_Then_the_error_says_how_to_build_it()
     {
         var act = () => Profile.Validate();

@@ -95,6 +95,39 @@ public sealed class LinkWiringTests(ToolsImageFixture tools) : IClassFixture<Too
     }
 
     [Fact]
+    public async Task Given_an_IPv6_only_link_When_wired_Then_the_node_has_its_IPv6_address_and_default_route_and_nothing_of_IPv4()
+    {
+        using var docker = LabDocker.Client();
+        using var lease = new RunRegistry().Register();
+        var run = lease.Id;
+        var topology = new LabTopology { Links = [new LinkSpec { Ipv6 = SubnetPlan.Parse("2001:db8::/64", "2001:db8::1", "2001:db8::2") }] };
+        var (wiring, _) = Wiring(docker, run, topology.Validate());
+        try
+        {
+            await wiring.CreateHostTapsAsync(0, TestContext.Current.CancellationToken);
+            await wiring.StartNodesAsync(TestContext.Current.CancellationToken);
+
+            await wiring.ConnectAsync(TestContext.Current.CancellationToken);
+
+            var node0 = wiring.Nodes.Single();
+            node0.Address.ToString().Should().Be("2001:db8::2", "an IPv6-only node's primary address is its IPv6 one");
+            node0.DutAddress.ToString().Should().Be("2001:db8::1");
+            var addresses = (await ExecRun.RunAsync(docker, node0.ContainerId, ["ip", "-o", "address", "show", "dev", node0.Interface],
+                TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).Output.Stdout;
+            addresses.Should().MatchRegex("inet6 2001:db8::2/64 scope global nodad").And.NotContain("inet ").And.NotContain("tentative");
+            var routes6 = await ExecRun.RunAsync(docker, node0.ContainerId, ["ip", "-6", "route"], TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+            routes6.Output.Stdout.Should().Contain($"default via 2001:db8::1 dev {node0.Interface}");
+            var routes4 = await ExecRun.RunAsync(docker, node0.ContainerId, ["ip", "-4", "route"], TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+            routes4.Output.Stdout.Trim().Should().BeEmpty("an IPv6-only node has no IPv4 route");
+        }
+        finally
+        {
+            await TearDownAsync(docker, run, wiring);
+        }
+        (await LabDocker.ContainersOfRunAsync(docker, run.Value)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Given_taps_never_moved_When_torn_down_Then_the_leftover_host_taps_are_deleted()
     {
         using var docker = LabDocker.Client();

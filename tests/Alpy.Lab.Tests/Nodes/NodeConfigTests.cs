@@ -29,6 +29,17 @@ public sealed class NodeConfigTests
     }
 
     [Fact]
+    public void Given_an_ipv6_plan_alone_When_the_batch_is_made_Then_the_node_gets_its_ipv6_address_and_an_ipv6_default_route_only()
+    {
+        var batch = NodeConfig.Batch("t", null, SubnetPlan.Parse("2001:db8:1::/64", "2001:db8:1::1", "2001:db8:1::2"));
+
+        batch.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "link set dev t up",
+            "address add 2001:db8:1::2/64 dev t nodad",
+            "route add ::/0 via 2001:db8:1::1");
+    }
+
+    [Fact]
     public void Given_the_node_script_Then_it_holds_no_value_of_a_topology()
     {
         NodeConfig.Script.Should().NotContain("192.").And.Contain("/sbin/ip -batch /alpy/node.batch").And.Contain("exec cat");

@@ -13,9 +13,9 @@ public sealed class LabTopologyTests
         var topology = LabTopology.WithLinks(2, ipv6: true).Validate();
 
         topology.Links.Should().HaveCount(2);
-        topology.Links[1].Ipv4.Subnet.ToString().Should().Be("192.168.1.0/24");
-        topology.Links[1].Ipv4.DutAddress.ToString().Should().Be("192.168.1.1");
-        topology.Links[1].Ipv4.NodeAddress.ToString().Should().Be("192.168.1.2");
+        topology.Links[1].Ipv4!.Subnet.ToString().Should().Be("192.168.1.0/24");
+        topology.Links[1].Ipv4!.DutAddress.ToString().Should().Be("192.168.1.1");
+        topology.Links[1].Ipv4!.NodeAddress.ToString().Should().Be("192.168.1.2");
         topology.Links[1].Ipv6!.DutInterfaceAddress.Should().Be("2001:db8:1::1/64");
     }
 
@@ -104,12 +104,31 @@ public sealed class LabTopologyTests
     }
 
     [Fact]
+    public void Given_a_link_with_an_ipv6_plan_alone_When_validated_Then_it_is_an_ipv6_only_link()
+    {
+        var topology = new LabTopology { Links = [new LinkSpec { Ipv6 = SubnetPlan.Parse("2001:db8::/64", "2001:db8::1", "2001:db8::2") }] }.Validate();
+
+        topology.Links[0].Ipv4.Should().BeNull();
+        topology.Links[0].Ipv6!.NodeAddress.ToString().Should().Be("2001:db8::2");
+    }
+
+    [Fact]
+    public void Given_a_link_or_vlan_without_any_plan_When_validated_Then_the_error_names_it_and_asks_for_a_family()
+    {
+        var noLinkPlan = () => new LabTopology { Links = [Link("192.168.0.0/24", "192.168.0.1", "192.168.0.2"), new LinkSpec()] }.Validate();
+        var noVlanPlan = () => new LabTopology { Links = [Link("192.168.0.0/24", "192.168.0.1", "192.168.0.2") with { Vlans = [new VlanSpec { Id = 10 }] }] }.Validate();
+
+        noLinkPlan.Should().Throw<InvalidTopologyException>().WithMessage("*link 1 has neither an IPv4 nor an IPv6 subnet plan; give it an IPv4 one, an IPv6 one, or both*");
+        noVlanPlan.Should().Throw<InvalidTopologyException>().WithMessage("*link 0 VLAN 10 has neither an IPv4 nor an IPv6 subnet plan*");
+    }
+
+    [Fact]
     public void Given_a_node_with_two_addresses_When_validated_Then_both_are_kept_in_order()
     {
         var topology = new LabTopology { Links = [Link("192.168.0.0/24", "192.168.0.1", "192.168.0.2", "192.168.0.3")] }.Validate();
 
-        topology.Links[0].Ipv4.NodeAddresses.Select(a => a.ToString()).Should().Equal("192.168.0.2", "192.168.0.3");
-        topology.Links[0].Ipv4.InterfaceAddress(topology.Links[0].Ipv4.NodeAddresses[1]).Should().Be("192.168.0.3/24");
+        topology.Links[0].Ipv4!.NodeAddresses.Select(a => a.ToString()).Should().Equal("192.168.0.2", "192.168.0.3");
+        topology.Links[0].Ipv4!.InterfaceAddress(topology.Links[0].Ipv4!.NodeAddresses[1]).Should().Be("192.168.0.3/24");
     }
 
     [Fact]

@@ -25,25 +25,27 @@ public sealed class BadInputTests
         var unknown = result.Scenario("An unknown step");
         unknown.Result.Should().Be("Fail", "an undefined step fails its scenario");
         unknown.Message.Should().Contain("No matching step definition found").And.Contain("[When(\"node {int} pings").And.Contain("very loudly\")]");
-        steps["An unknown step"][0].Should().Be(new StepOutcome("UNDEFINED", "node 0 pings 192.168.1.2 very loudly", "features/bad-input.feature:13", ""));
+        steps["An unknown step"][0].Should().Be(new StepOutcome("UNDEFINED", "node 0 pings 192.168.1.2 very loudly", "features/bad-input.feature:14", ""));
 
-        Expect(result, steps, "A malformed address", "features/bad-input.feature:17", "node 0 pings 192.168.1.300", "\"192.168.1.300\" is not an IPv4 address");
-        Expect(result, steps, "A malformed port", "features/bad-input.feature:21", "node 1 listens on TCP port 70000", "\"70000\" is not a port");
-        Expect(result, steps, "An unknown link", "features/bad-input.feature:25", "link 7 carries an ICMP echo request", "There is no link 7 in this scenario's topology; it has links 0 to 1");
-        Expect(result, steps, "An unknown node", "features/bad-input.feature:28", "node 3 pings 192.168.1.2", "There is no node 3 in this scenario's topology; its nodes are node 0, node 1");
-        Expect(result, steps, "A rate in bytes", "features/bad-input.feature:31", "the DUT limits traffic leaving link 1 to 2 MB/s", "rates are in bits, not bytes");
-        Expect(result, steps, "A malformed frame description", "features/bad-input.feature:35", "link 1 carries a TCP SYN to 192.168.1.2 port 99999", "\"99999\" is not a port");
-        Expect(result, steps, "A malformed tcpdump filter", "features/bad-input.feature:39", "link 1 carries a frame matching \"icmp and and\"", "is not a tcpdump filter libpcap accepts");
-        Expect(result, steps, "A rule that points outside the lab", "features/bad-input.feature:42", "the DUT reroutes TCP port 80 to 10.0.0.1 port 88", "10.0.0.1 is outside the lab's subnets");
-        Expect(result, steps, "A verdict before any traffic", "features/bad-input.feature:45", "the ping succeeds", "There is no ping to judge");
-        Expect(result, steps, "An IPv6 address with a typo", "features/bad-input.feature:48", "node 0 pings 2001:db8:1::g", "\"2001:db8:1::g\" is not an IPv6 address", "e.g. 2001:db8:1::2");
-        Expect(result, steps, "An address with a zone index", "features/bad-input.feature:51", "node 0 pings fe80::1%eth0", "\"fe80::1%eth0\" is not an address the lab can use", "zone index");
-        Expect(result, steps, "An IPv6 address on an IPv4-only link", "features/bad-input.feature:54", "node 0 pings 2001:db8:1::2",
+        Expect(result, steps, "A malformed address", "features/bad-input.feature:18", "node 0 pings 192.168.1.300", "\"192.168.1.300\" is not an IPv4 address");
+        Expect(result, steps, "A malformed port", "features/bad-input.feature:22", "node 1 listens on TCP port 70000", "\"70000\" is not a port");
+        Expect(result, steps, "An unknown link", "features/bad-input.feature:26", "link 7 carries an ICMP echo request", "There is no link 7 in this scenario's topology; it has links 0 to 2");
+        Expect(result, steps, "An unknown node", "features/bad-input.feature:29", "node 3 pings 192.168.1.2", "There is no node 3 in this scenario's topology; its nodes are node 0, node 1, node 2");
+        Expect(result, steps, "A rate in bytes", "features/bad-input.feature:32", "the DUT limits traffic leaving link 1 to 2 MB/s", "rates are in bits, not bytes");
+        Expect(result, steps, "A malformed frame description", "features/bad-input.feature:36", "link 1 carries a TCP SYN to 192.168.1.2 port 99999", "\"99999\" is not a port");
+        Expect(result, steps, "A malformed tcpdump filter", "features/bad-input.feature:40", "link 1 carries a frame matching \"icmp and and\"", "is not a tcpdump filter libpcap accepts");
+        Expect(result, steps, "A rule that points outside the lab", "features/bad-input.feature:43", "the DUT reroutes TCP port 80 to 10.0.0.1 port 88", "10.0.0.1 is outside the lab's subnets");
+        Expect(result, steps, "A verdict before any traffic", "features/bad-input.feature:46", "the ping succeeds", "There is no ping to judge");
+        Expect(result, steps, "An IPv6 address with a typo", "features/bad-input.feature:49", "node 0 pings 2001:db8:1::g", "\"2001:db8:1::g\" is not an IPv6 address", "e.g. 2001:db8:1::2");
+        Expect(result, steps, "An address with a zone index", "features/bad-input.feature:52", "node 0 pings fe80::1%eth0", "\"fe80::1%eth0\" is not an address the lab can use", "zone index");
+        Expect(result, steps, "An IPv6 address on an IPv4-only link", "features/bad-input.feature:55", "node 0 pings 2001:db8:1::2",
             "node 0 cannot send to the IPv6 address 2001:db8:1::2: node 0's link 0 is IPv4-only in this scenario's topology (192.168.0.0/24)", "give it an IPv6 row in the links table");
-        Expect(result, steps, "An IPv6 host the topology does not have", "features/bad-input.feature:57", "host 2001:db8:1::2 listens on TCP port 7",
-            "No node holds 2001:db8:1::2 in this scenario's topology; its hosts are 192.168.0.2 (node 0), 192.168.1.2 (node 1)");
-        Expect(result, steps, "Frame words of both families", "features/bad-input.feature:61", "link 1 carries an ICMPv6 echo request to 192.168.1.2",
+        Expect(result, steps, "An IPv6 host the topology does not have", "features/bad-input.feature:58", "host 2001:db8:1::2 listens on TCP port 7",
+            "No node holds 2001:db8:1::2 in this scenario's topology; its hosts are 192.168.0.2 (node 0), 192.168.1.2 (node 1), 2001:db8:2::2 (node 2)");
+        Expect(result, steps, "Frame words of both families", "features/bad-input.feature:62", "link 1 carries an ICMPv6 echo request to 192.168.1.2",
             "it mixes the families: 192.168.1.2 is IPv4, ICMPv6 echo request is IPv6");
+        Expect(result, steps, "An IPv4 address from an IPv6-only link", "features/bad-input.feature:65", "node 2 pings 192.168.1.2",
+            "node 2 cannot send to the IPv4 address 192.168.1.2: node 2's link 2 is IPv6-only in this scenario's topology (2001:db8:2::/64)", "give it an IPv4 row in the links table");
         result.Scenario("A good scenario after the bad ones").Result.Should().Be("Pass", "the run goes on after bad input: {0}", result.Scenario("A good scenario after the bad ones").Message);
         await SelfTestTrash.AssertNoneLeftAsync(SelfTestTrash.RunsUnder(Path.Combine(reports, "runs")));
     }

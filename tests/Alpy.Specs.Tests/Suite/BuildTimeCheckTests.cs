@@ -18,7 +18,7 @@ public sealed class BuildTimeCheckTests
 
         var warnings = output.Split('\n').Where(l => l.Contains("ALPYR", StringComparison.Ordinal)).Distinct().ToList();
         warnings.Should().NotBeEmpty().And.OnlyContain(l => l.Contains(
-            "features/bad-input.feature(13,5): warning ALPYR101: No step definition matches \"When node 0 pings 192.168.1.2 very loudly\"; add one such as [When(\"node {int} pings 192.168.1.2 very loudly\")]",
+            "features/bad-input.feature(14,5): warning ALPYR101: No step definition matches \"When node 0 pings 192.168.1.2 very loudly\"; add one such as [When(\"node {int} pings 192.168.1.2 very loudly\")]",
             StringComparison.Ordinal), "the one undefined step is reported, at its line, and no step the library binds");
     }
 

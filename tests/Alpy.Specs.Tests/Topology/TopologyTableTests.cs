@@ -26,8 +26,8 @@ public sealed class TopologyTableTests
         var topology = TopologyTable.Parse(table);
 
         topology.Links.Should().HaveCount(2);
-        topology.Links[0].Ipv4.DutAddress.ToString().Should().Be("192.168.0.1");
-        topology.Links[1].Ipv4.NodeAddresses.Select(a => a.ToString()).Should().Equal("192.168.1.2", "192.168.1.3");
+        topology.Links[0].Ipv4!.DutAddress.ToString().Should().Be("192.168.0.1");
+        topology.Links[1].Ipv4!.NodeAddresses.Select(a => a.ToString()).Should().Equal("192.168.1.2", "192.168.1.3");
         topology.Links[1].Vlans.Should().ContainSingle().Which.Id.Should().Be(10);
     }
 
@@ -71,9 +71,26 @@ public sealed class TopologyTableTests
     }
 
     [Fact]
-    public void Given_a_link_with_an_IPv6_row_only_When_parsed_Then_the_error_says_IPv6_only_links_need_an_IPv4_row() =>
-        FluentActions.Invoking(() => TopologyTable.Parse(Table(["link", "network", "DUT address", "hosts"], ["0", "2001:db8::/64", "2001:db8::1", "2001:db8::2"])))
-            .Should().Throw<StepValueException>().Which.Message.Should().Contain("link 0 an IPv6 network (2001:db8::/64) but no IPv4 one").And.Contain("IPv6-only links are not supported");
+    public void Given_a_link_and_a_VLAN_with_an_IPv6_row_only_When_parsed_Then_they_are_IPv6_only_and_keyed_apart_from_dual_stack()
+    {
+        string[][] ipv6Only =
+        [
+            ["link", "vlan", "network", "DUT address", "hosts"],
+            ["0", "", "192.168.0.0/24", "192.168.0.1", "192.168.0.2"],
+            ["1", "", "2001:db8:1::/64", "2001:db8:1::1", "2001:db8:1::2"],
+            ["1", "10", "2001:db8:10::/64", "2001:db8:10::1", "2001:db8:10::2"],
+        ];
+
+        var topology = TopologyTable.Parse(Table(ipv6Only));
+
+        topology.Links[0].Ipv6.Should().BeNull("link 0 has an IPv4 row only");
+        topology.Links[1].Ipv4.Should().BeNull("link 1 has an IPv6 row only");
+        topology.Links[1].Ipv6!.DutInterfaceAddress.Should().Be("2001:db8:1::1/64");
+        topology.Links[1].Vlans.Single().Ipv4.Should().BeNull("VLAN 10 has an IPv6 row only");
+        topology.Links[1].Vlans.Single().Ipv6!.NodeAddress.ToString().Should().Be("2001:db8:10::2");
+        var dualStack = TopologyTable.Parse(Table([.. ipv6Only, ["1", "", "192.168.1.0/24", "192.168.1.1", "192.168.1.2"]]));
+        TopologyKey.Of(topology).Should().NotBe(TopologyKey.Of(dualStack), "adding IPv4 to a link makes another lab");
+    }
 
     [Fact]
     public void Given_two_IPv6_rows_for_one_link_When_parsed_Then_the_error_asks_for_one_row_per_family() =>

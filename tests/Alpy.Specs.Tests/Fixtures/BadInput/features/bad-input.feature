@@ -5,9 +5,10 @@ Feature: Bad input
 
   Background:
     Given the DUT has these links:
-      | link | network        | DUT address | hosts       |
-      | 0    | 192.168.0.0/24 | 192.168.0.1 | 192.168.0.2 |
-      | 1    | 192.168.1.0/24 | 192.168.1.1 | 192.168.1.2 |
+      | link | network         | DUT address   | hosts         |
+      | 0    | 192.168.0.0/24  | 192.168.0.1   | 192.168.0.2   |
+      | 1    | 192.168.1.0/24  | 192.168.1.1   | 192.168.1.2   |
+      | 2    | 2001:db8:2::/64 | 2001:db8:2::1 | 2001:db8:2::2 |
 
   Scenario: An unknown step
     When node 0 pings 192.168.1.2 very loudly
@@ -59,6 +60,9 @@ Feature: Bad input
   Scenario: Frame words of both families
     When node 0 pings 192.168.1.2
     Then link 1 carries an ICMPv6 echo request to 192.168.1.2
+
+  Scenario: An IPv4 address from an IPv6-only link
+    When node 2 pings 192.168.1.2
 
   Scenario: A good scenario after the bad ones
     When node 0 pings 192.168.1.2
